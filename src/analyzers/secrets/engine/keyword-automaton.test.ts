@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { buildKeywordAutomaton } from './keyword-automaton.js';
+
+function hits(keywords: string[][], text: string): [number, number][] {
+  const out: [number, number][] = [];
+  buildKeywordAutomaton(keywords).scan(Buffer.from(text, 'latin1'), (rule, end) => out.push([rule, end]));
+  return out;
+}
+
+describe('analyzers/secrets/engine/keyword-automaton', () => {
+  it('finds every keyword occurrence, case-insensitively, with its end offset', () => {
+    expect(hits([['ghp_'], ['akia']], 'x GHP_ab AKIA ghp_')).toEqual([
+      [0, 6],
+      [1, 13],
+      [0, 18],
+    ]);
+  });
+
+  it('reports keywords that are suffixes of others (failure links)', () => {
+    expect(hits([['secret'], ['cret'], ['xsecretx']], 'xsecretx')).toEqual([
+      [0, 7],
+      [1, 7],
+      [2, 8],
+    ]);
+  });
+
+  it('handles overlapping occurrences and shared prefixes', () => {
+    expect(hits([['aa'], ['aab']], 'aaab')).toEqual([
+      [0, 2],
+      [0, 3],
+      [1, 4],
+    ]);
+  });
+
+  it('matches nothing when there are no keywords', () => {
+    expect(hits([[]], 'anything')).toEqual([]);
+  });
+});

@@ -1,0 +1,142 @@
+import type { SecretRule } from '../rule.js';
+import { shannonEntropy } from './entropy.js';
+import { buildKeywordAutomaton, type KeywordAutomaton } from './keyword-automaton.js';
+import { isPlaceholderSecret } from './placeholder.js';
+
+/** A rule match in one piece of text; offsets are character offsets into that text (latin1, so bytes). */
+export interface SecretHit {
+  readonly rule: SecretRule;
+  readonly start: number;
+  readonly end: number;
+  readonly secretStart: number;
+  readonly secretEnd: number;
+  readonly secret: string;
+  readonly entropy: number;
+}
+
+interface CompiledRule {
+  readonly rule: SecretRule;
+  readonly regex: RegExp;
+}
+
+/** Rules compiled once per scan: the keyword automaton plus a global regex per rule. */
+export interface SecretMatcher {
+  readonly rules: readonly SecretRule[];
+  /** Longest `maxLength` of any rule: the overlap chunked reads must keep. */
+  readonly maxMatchLength: number;
+  find(bytes: Uint8Array, text: string): SecretHit[];
+}
+
+// Characters of context kept around a window so lookbehinds and `\b` see real neighbours.
+const WINDOW_MARGIN = 64;
+
+export function compileSecretMatcher(rules: readonly SecretRule[]): SecretMatcher {
+  const compiled: CompiledRule[] = rules.map((rule) => ({
+    rule,
+    regex: new RegExp(rule.pattern.source, `${rule.pattern.flags.replace(/[gyd]/g, '')}gd`),
+  }));
+  const automaton: KeywordAutomaton = buildKeywordAutomaton(rules.map((rule) => rule.keywords));
+  const maxMatchLength = rules.reduce((max, rule) => Math.max(max, rule.maxLength), 0);
+
+  return {
+    rules,
+    maxMatchLength,
+    find(bytes, text) {
+      const keywordEnds = collectKeywordEnds(automaton, bytes, compiled.length);
+      const hits: SecretHit[] = [];
+      keywordEnds.forEach((ends, index) => {
+        if (ends.length === 0) return;
+        const entry = compiled[index] as CompiledRule;
+        for (const [from, to] of mergeWindows(ends, entry.rule.maxLength, text.length)) {
+          searchWindow(entry, text, from, to, hits);
+        }
+      });
+      return resolveOverlaps(hits);
+    },
+  };
+}
+
+function collectKeywordEnds(automaton: KeywordAutomaton, bytes: Uint8Array, ruleCount: number): number[][] {
+  const ends: number[][] = Array.from({ length: ruleCount }, () => []);
+  automaton.scan(bytes, (rule, end) => {
+    const list = ends[rule] as number[];
+    // Consecutive hits of one rule within a few bytes add nothing to its window.
+    const last = list[list.length - 1];
+    if (last === undefined || end - last > 16) list.push(end);
+  });
+  return ends;
+}
+
+/** Windows of ±maxLength around each keyword, merged where they overlap. */
+function mergeWindows(ends: readonly number[], maxLength: number, textLength: number): [number, number][] {
+  const reach = maxLength + WINDOW_MARGIN;
+  const windows: [number, number][] = [];
+  for (const end of ends) {
+    const from = Math.max(0, end - reach);
+    const to = Math.min(textLength, end + reach);
+    const last = windows[windows.length - 1];
+    if (last !== undefined && from <= last[1]) last[1] = Math.max(last[1], to);
+    else windows.push([from, to]);
+  }
+  return windows;
+}
+
+function searchWindow(entry: CompiledRule, text: string, from: number, to: number, hits: SecretHit[]): void {
+  const { rule, regex } = entry;
+  const window = text.slice(from, to);
+  regex.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = regex.exec(window)) !== null) {
+    const matchStart = match.index;
+    const matchEnd = matchStart + match[0].length;
+    if (match[0].length === 0) {
+      regex.lastIndex++;
+      continue;
+    }
+    // A match cut by the window edge may be a fragment of a longer string: the full text decides.
+    const touchesCutStart = matchStart === 0 && from > 0;
+    const touchesCutEnd = matchEnd === window.length && to < text.length;
+    if (touchesCutStart || touchesCutEnd) continue;
+    const group = match.indices?.groups?.['secret'];
+    const [secretStart, secretEnd] = group ?? [matchStart, matchEnd];
+    const secret = window.slice(secretStart, secretEnd);
+    if (!isAcceptedSecret(rule, secret)) continue;
+    hits.push({
+      rule,
+      start: from + matchStart,
+      end: from + matchEnd,
+      secretStart: from + secretStart,
+      secretEnd: from + secretEnd,
+      secret,
+      entropy: shannonEntropy(secret),
+    });
+  }
+}
+
+function isAcceptedSecret(rule: SecretRule, secret: string): boolean {
+  if (secret.length === 0 || isPlaceholderSecret(secret)) return false;
+  if (rule.minEntropy !== undefined && shannonEntropy(secret) < rule.minEntropy) return false;
+  if (rule.allowValues?.some((allowed) => allowed.test(secret))) return false;
+  return rule.accept === undefined || rule.accept(secret);
+}
+
+/**
+ * One secret, one finding: when spans overlap, a provider rule beats a generic one, then the
+ * longer match wins, then the earlier rule. Keeps output independent of rule order within ties.
+ */
+function resolveOverlaps(hits: SecretHit[]): SecretHit[] {
+  if (hits.length < 2) return hits;
+  const ranked = [...hits].sort(
+    (a, b) =>
+      Number(a.rule.isGeneric === true) - Number(b.rule.isGeneric === true) ||
+      b.secretEnd - b.secretStart - (a.secretEnd - a.secretStart) ||
+      a.secretStart - b.secretStart ||
+      (a.rule.meta.id < b.rule.meta.id ? -1 : a.rule.meta.id > b.rule.meta.id ? 1 : 0),
+  );
+  const kept: SecretHit[] = [];
+  for (const hit of ranked) {
+    const overlaps = kept.some((other) => hit.secretStart < other.secretEnd && other.secretStart < hit.secretEnd);
+    if (!overlaps) kept.push(hit);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}

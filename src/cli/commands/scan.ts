@@ -1,0 +1,225 @@
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ReportType } from '../../core/finding.js';
+import type { ScanReport } from '../../core/report.js';
+import { isAtLeast, isSeverity, SEVERITIES, type Severity } from '../../core/severity.js';
+import { AVAILABLE_SCANNERS, SCANNER_NAMES, type AnalyzerSettings, type ScannerName } from '../../analyzers/index.js';
+import { CONFIG_FILE_NAME, loadConfig, parseSize } from '../../config/load.js';
+import type { BulwarkConfig } from '../../config/schema.js';
+import { parseBaseline, subtractBaseline } from '../../engine/baseline.js';
+import { HistoryError, runHistoryScan } from '../../engine/history.js';
+import { runScan } from '../../engine/scan.js';
+import { WalkError } from '../../engine/walk/walk.js';
+import { gitlabWriter } from '../../formats/gitlab/writer.js';
+import { sarifWriter } from '../../formats/sarif/writer.js';
+import { formatSummary } from '../../formats/text/summary.js';
+import type { ReportWriter, WriteOptions } from '../../formats/types.js';
+import { writeFileAtomic } from '../../util/atomic-write.js';
+import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../errors.js';
+import { createProgressLine } from '../progress.js';
+import { VERSION } from '../version.js';
+
+export interface ScanFlags {
+  readonly out: string;
+  readonly scanners?: string;
+  readonly history?: boolean;
+  readonly since?: string;
+  readonly image?: string;
+  readonly failOn?: string;
+  readonly config?: string;
+  readonly exclude?: string[];
+  readonly format: string;
+  readonly baseline?: string;
+  readonly maxFileSize?: string;
+  readonly gitignore: boolean;
+  readonly jobs?: string;
+  readonly projectId?: string;
+  readonly uuidNamespace?: string;
+  readonly db?: string;
+  readonly quiet?: boolean;
+  readonly progress: boolean;
+}
+
+const FORMATS: Readonly<Record<string, ReportWriter>> = { gitlab: gitlabWriter, sarif: sarifWriter };
+const DEFAULT_MAX_FILE_SIZE = 100 * 1024 * 1024;
+const MAX_LISTED_FINDINGS = 50;
+
+function parseScanners(value: string | undefined): ScannerName[] {
+  if (value === undefined) return [...AVAILABLE_SCANNERS];
+  const names = value.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  if (names.length === 0) throw new UsageError('--scanners needs at least one scanner name');
+  for (const name of names) {
+    if (!(SCANNER_NAMES as readonly string[]).includes(name)) {
+      throw new UsageError(`unknown scanner "${name}" in --scanners (known: ${SCANNER_NAMES.join(', ')})`);
+    }
+    if (!(AVAILABLE_SCANNERS as readonly string[]).includes(name)) {
+      throw new UsageError(`the ${name} scanner is not available in Bulwark ${VERSION} yet (available: ${AVAILABLE_SCANNERS.join(', ')})`);
+    }
+  }
+  return names as ScannerName[];
+}
+
+function parseFailOn(value: string | undefined, config: BulwarkConfig): Severity | undefined {
+  const raw = value ?? config.failOn;
+  if (raw === undefined) return undefined;
+  const lower = raw.toLowerCase();
+  if (!isSeverity(lower)) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')} (got "${raw}")`);
+  return lower;
+}
+
+function parseFormats(value: string): ReportWriter[] {
+  const names = value.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  const writers = names.map((name) => {
+    const writer = FORMATS[name];
+    if (!writer) throw new UsageError(`unknown format "${name}" in --format (known: ${Object.keys(FORMATS).join(', ')})`);
+    return writer;
+  });
+  if (writers.length === 0) throw new UsageError('--format needs at least one format');
+  return writers;
+}
+
+function parsePositiveInt(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} must be a positive whole number (got "${value}")`);
+  return n;
+}
+
+async function readConfig(root: string, explicit: string | undefined): Promise<BulwarkConfig> {
+  let path = explicit;
+  if (path === undefined) {
+    const isDir = await stat(root).then((s) => s.isDirectory(), () => false);
+    if (!isDir) return {};
+    path = join(root, CONFIG_FILE_NAME);
+  }
+  const loaded = await loadConfig(path, explicit !== undefined);
+  if (!loaded.ok) throw new UsageError(loaded.error);
+  return loaded.value;
+}
+
+function analyzerSettings(scanners: ScannerName[], config: BulwarkConfig): AnalyzerSettings {
+  const allow = config.secrets?.allowlist;
+  return {
+    scanners,
+    secrets: {
+      disabledRules: config.rules?.disable ?? [],
+      customRules: config.secrets?.rules ?? [],
+      allowPaths: allow?.paths ?? [],
+      allowValues: allow?.values ?? [],
+      stopwords: allow?.stopwords ?? [],
+    },
+  };
+}
+
+async function writeReports(report: ScanReport, writers: ReportWriter[], outDir: string, options: WriteOptions): Promise<string[]> {
+  try {
+    await mkdir(outDir, { recursive: true });
+  } catch (error) {
+    throw new UsageError(`cannot create output folder ${outDir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  const reportTypes = [...new Set(report.runs.map((run) => run.reportType))] as ReportType[];
+  const files = new Map<string, string>();
+  for (const writer of writers) {
+    for (const reportType of reportTypes) {
+      const name = writer.fileName(reportType);
+      if (name !== null && !files.has(name)) files.set(name, writer.write(report, reportType, options));
+    }
+  }
+  const written: string[] = [];
+  for (const [name, content] of files) {
+    const path = join(outDir, name);
+    try {
+      await writeFileAtomic(path, content);
+    } catch (error) {
+      throw new UsageError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+    written.push(path);
+  }
+  return written;
+}
+
+/** `bulwark scan PATH`: returns the exit code. */
+export async function scanCommand(target: string, flags: ScanFlags, signal: AbortSignal): Promise<number> {
+  if (flags.image !== undefined) {
+    throw new UsageError(`--image: container scanning is not available in Bulwark ${VERSION} yet`);
+  }
+  const scanners = parseScanners(flags.scanners);
+  const writers = parseFormats(flags.format);
+  const config = await readConfig(target, flags.config);
+  const failOn = parseFailOn(flags.failOn, config);
+  const threads = parsePositiveInt('--jobs', flags.jobs);
+  const sizeFlag = flags.maxFileSize ?? config.maxFileSize;
+  const maxFileSize = sizeFlag === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(sizeFlag);
+  if (maxFileSize === null) throw new UsageError(`--max-file-size must be a size like 10MB or 512k (got "${String(sizeFlag)}")`);
+  if (flags.since !== undefined && flags.history !== true) throw new UsageError('--since only applies with --history');
+
+  let baseline;
+  if (flags.baseline !== undefined) {
+    let text: string;
+    try {
+      text = await readFile(flags.baseline, 'utf8');
+    } catch (error) {
+      throw new UsageError(`cannot read baseline ${flags.baseline}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+    const parsed = parseBaseline(text, flags.baseline);
+    if (!parsed.ok) throw new UsageError(parsed.error);
+    baseline = parsed.value;
+  }
+
+  const settings = analyzerSettings(scanners, config);
+  const exclude = [...(config.exclude ?? []), ...(flags.exclude ?? [])];
+  const severityOverrides = config.rules?.severity ?? {};
+  for (const [ruleId, severity] of Object.entries(severityOverrides)) {
+    if (!isSeverity(severity)) throw new UsageError(`rules.severity.${ruleId}: "${String(severity)}" is not a severity`);
+  }
+  const showProgress = flags.progress && flags.quiet !== true && process.stderr.isTTY === true && process.env['CI'] === undefined;
+  const progress = createProgressLine(process.stderr, showProgress);
+  const started = Date.now();
+
+  let report: ScanReport;
+  try {
+    report = flags.history === true
+      ? await runHistoryScan({
+          root: target,
+          settings,
+          exclude,
+          severityOverrides,
+          onProgress: progress.update,
+          signal,
+          ...(flags.since === undefined ? {} : { since: flags.since }),
+        })
+      : await runScan({
+          root: target,
+          settings,
+          exclude,
+          gitignore: flags.gitignore && config.gitignore !== false,
+          maxFileSize,
+          severityOverrides,
+          onProgress: progress.update,
+          signal,
+          ...(threads === undefined ? {} : { threads }),
+        });
+  } catch (error) {
+    if (error instanceof WalkError || error instanceof HistoryError) throw new UsageError(error.message);
+    throw error;
+  } finally {
+    progress.done();
+  }
+  const invalidRule = report.problems.find((problem) => problem.code === 'invalid-custom-rule');
+  if (invalidRule) throw new UsageError(invalidRule.message);
+  if (baseline) report = { ...report, findings: subtractBaseline(report.findings, baseline) };
+
+  const projectId = flags.projectId;
+  const writeOptions: WriteOptions = {
+    toolVersion: VERSION,
+    ...(projectId === undefined ? {} : { projectId: /^\d+$/.test(projectId) ? Number(projectId) : projectId }),
+    ...(flags.uuidNamespace === undefined ? {} : { uuidNamespace: flags.uuidNamespace }),
+  };
+  const written = await writeReports(report, writers, flags.out, writeOptions);
+  if (flags.quiet !== true) {
+    const color = process.stdout.isTTY === true && process.env['NO_COLOR'] === undefined;
+    process.stdout.write(formatSummary(report, { color, maxListed: MAX_LISTED_FINDINGS, reportFiles: written, elapsedMs: Date.now() - started }));
+  }
+  if (failOn !== undefined && report.findings.some((finding) => isAtLeast(finding.severity, failOn))) return EXIT_FINDINGS;
+  return EXIT_OK;
+}

@@ -1,0 +1,59 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { SEVERITIES } from '../core/severity.js';
+
+const SeveritySchema = Type.Union(SEVERITIES.map((s) => Type.Literal(s)));
+const RuleId = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$', maxLength: 128 });
+
+export const CustomSecretRuleSchema = Type.Object(
+  {
+    id: RuleId,
+    title: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
+    description: Type.Optional(Type.String({ maxLength: 4000 })),
+    pattern: Type.String({ minLength: 1, maxLength: 2000 }),
+    keywords: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { minItems: 1, maxItems: 50 }),
+    minEntropy: Type.Optional(Type.Number({ minimum: 0, maximum: 8 })),
+    maxLength: Type.Optional(Type.Integer({ minimum: 1, maximum: 32768 })),
+  },
+  { additionalProperties: false },
+);
+
+/** `.bulwark.yml`: every key is checked; an unknown one is an error that names it. */
+export const ConfigSchema = Type.Object(
+  {
+    version: Type.Optional(Type.Literal(1)),
+    exclude: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
+    maxFileSize: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.String({ pattern: '^\\d+(\\.\\d+)?\\s*([kKmMgG][iI]?[bB]?|[bB])?$' })])),
+    gitignore: Type.Optional(Type.Boolean()),
+    failOn: Type.Optional(SeveritySchema),
+    rules: Type.Optional(
+      Type.Object(
+        {
+          disable: Type.Optional(Type.Array(RuleId)),
+          severity: Type.Optional(Type.Record(Type.String(), SeveritySchema)),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    secrets: Type.Optional(
+      Type.Object(
+        {
+          rules: Type.Optional(Type.Array(CustomSecretRuleSchema)),
+          allowlist: Type.Optional(
+            Type.Object(
+              {
+                paths: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
+                values: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
+                stopwords: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
+              },
+              { additionalProperties: false },
+            ),
+          ),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export type BulwarkConfig = Static<typeof ConfigSchema>;

@@ -1,0 +1,47 @@
+import type { Identifiers } from './identifier.js';
+import type { Location } from './location.js';
+import type { Severity } from './severity.js';
+
+/** GitLab report types. IaC findings go out as `sast`. */
+export type ReportType =
+  | 'sast'
+  | 'secret_detection'
+  | 'dependency_scanning'
+  | 'container_scanning'
+  | 'dast'
+  | 'api_fuzzing';
+
+export type Confidence = 'high' | 'medium' | 'low';
+
+export interface TrackingSignature {
+  readonly algorithm: string;
+  readonly value: string;
+}
+
+export interface Evidence {
+  /** A short code extract around the finding; secrets are always redacted. */
+  readonly snippet?: string;
+  /** A stable hash of the matched secret, so a finding can be recognised without its value. */
+  readonly secretHash?: string;
+  /** The secret, masked for display (`ghp_ab…`). */
+  readonly maskedSecret?: string;
+  /** Shannon entropy of the secret in bits per character, where the rule measured it. */
+  readonly entropy?: number;
+}
+
+export interface Finding {
+  readonly ruleId: string;
+  readonly reportType: ReportType;
+  readonly title: string;
+  readonly description: string;
+  readonly severity: Severity;
+  readonly confidence: Confidence;
+  readonly identifiers: Identifiers;
+  readonly location: Location;
+  readonly evidence?: Evidence;
+  readonly signatures?: readonly TrackingSignature[];
+  readonly remediation?: string;
+  readonly links: readonly { readonly name?: string; readonly url: string }[];
+  /** Id of the analyzer that produced the finding (`secrets`, `sast`…). */
+  readonly analyzer: string;
+}

@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+import type { Identifier } from '../identifier.js';
+import type { ReportType } from '../finding.js';
+import type { Location } from '../location.js';
+
+export function sha1Hex(text: string): string {
+  return createHash('sha1').update(text, 'utf8').digest('hex');
+}
+
+/** GitLab: sha1("#{type}:#{value}"), with type and value exactly as reported. */
+export function identifierFingerprint(identifier: Identifier): string {
+  return sha1Hex(`${identifier.type}:${identifier.value}`);
+}
+
+/** Strip a tag from an image reference unless it looks like a semantic version (GitLab keeps those). */
+export function imageNameWithoutTag(image: string): string {
+  const slash = image.lastIndexOf('/');
+  const colon = image.lastIndexOf(':');
+  if (colon <= slash) return image;
+  const tag = image.slice(colon + 1);
+  const isCommitHash = /^[0-9a-f]{7,40}$/i.test(tag);
+  const isSemver = /^v?\d+\.\d+(\.\d+)?([-+][\w.-]+)?$/.test(tag);
+  return isSemver && !isCommitHash ? image : image.slice(0, colon);
+}
+
+/** The text GitLab hashes into the location fingerprint, per report type (spec §2.1). */
+export function locationFingerprintData(location: Location): string {
+  switch (location.kind) {
+    case 'source':
+      return `${location.file}:${location.startLine}:${location.endLine}`;
+    case 'dependency':
+      return `${location.file}:${location.packageName}`;
+    case 'image':
+      return `${imageNameWithoutTag(location.image)}:${location.packageName}`;
+    case 'http':
+      return `${location.path}:${location.method}:${location.param}`;
+  }
+}
+
+export function locationFingerprint(location: Location): string {
+  return sha1Hex(locationFingerprintData(location));
+}
+
+/** The name GitLab hashes into the finding UUID (spec §2.2). */
+export function findingUuidName(
+  reportType: ReportType,
+  primaryIdentifierFingerprint: string,
+  locationFp: string,
+  projectId: number | string,
+): string {
+  return [reportType, primaryIdentifierFingerprint, locationFp, String(projectId)].join('-');
+}

@@ -1,0 +1,77 @@
+import { open } from 'node:fs/promises';
+import type { TextChunk } from '../analyzers/types.js';
+
+export interface ChunkOptions {
+  /** Bytes per chunk; files up to this size are read in one piece. */
+  readonly chunkSize: number;
+  /** Bytes shared by consecutive chunks; must exceed the longest match any analyzer looks for. */
+  readonly overlap: number;
+}
+
+export const DEFAULT_CHUNK_OPTIONS: ChunkOptions = { chunkSize: 4 * 1024 * 1024, overlap: 64 * 1024 };
+
+function countNewlines(bytes: Uint8Array, from: number, to: number): number {
+  let count = 0;
+  let index = from;
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  while ((index = buffer.indexOf(10, index)) !== -1 && index < to) {
+    count++;
+    index++;
+  }
+  return count;
+}
+
+function makeChunk(bytes: Buffer, startLine: number, isLast: boolean, overlap: number): TextChunk {
+  return {
+    bytes,
+    text: bytes.toString('latin1'),
+    startLine,
+    ownedEnd: isLast ? bytes.length : Math.max(0, bytes.length - overlap),
+  };
+}
+
+/** Split an in-memory buffer the same way `readChunks` splits a file. */
+export function* splitChunks(buffer: Buffer, options: ChunkOptions = DEFAULT_CHUNK_OPTIONS): Generator<TextChunk> {
+  const step = options.chunkSize - options.overlap;
+  let line = 1;
+  for (let pos = 0; ; pos += step) {
+    const end = Math.min(buffer.length, pos + options.chunkSize);
+    const isLast = end === buffer.length;
+    yield makeChunk(buffer.subarray(pos, end), line, isLast, options.overlap);
+    if (isLast) return;
+    line += countNewlines(buffer, pos, pos + step);
+  }
+}
+
+/**
+ * Read a file in overlapping chunks: memory stays at one chunk whatever the file's size.
+ * `firstBytes` lets the caller sniff for binary content without a second open.
+ */
+export async function* readChunks(
+  path: string,
+  options: ChunkOptions = DEFAULT_CHUNK_OPTIONS,
+  signal?: AbortSignal,
+): AsyncGenerator<TextChunk> {
+  const handle = await open(path, 'r');
+  try {
+    const step = options.chunkSize - options.overlap;
+    let line = 1;
+    let carry: Buffer = Buffer.alloc(0);
+    let position = 0;
+    for (;;) {
+      signal?.throwIfAborted();
+      const want = options.chunkSize - carry.length;
+      const fresh = Buffer.allocUnsafe(want);
+      const { bytesRead } = await handle.read(fresh, 0, want, position);
+      position += bytesRead;
+      const bytes = Buffer.concat([carry, fresh.subarray(0, bytesRead)]);
+      const isLast = bytesRead < want;
+      yield makeChunk(bytes, line, isLast, options.overlap);
+      if (isLast) return;
+      line += countNewlines(bytes, 0, step);
+      carry = Buffer.from(bytes.subarray(step));
+    }
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,150 @@
+import type { Finding, ReportType } from '../../core/finding.js';
+import type { Problem } from '../../core/result.js';
+import type { ScanReport } from '../../core/report.js';
+import { reportFindingId } from '../report-id.js';
+import type { ReportWriter, WriteOptions } from '../types.js';
+import { GITLAB_REPORT_FILES, GITLAB_SCHEMA_VERSION, gitlabSchemaUrl } from './report-file.js';
+import { gitlabTime } from './time.js';
+
+const VENDOR = { name: 'Bulwark' };
+// GitLab's own secret detection writes this sha for findings in the working tree.
+const WORKING_TREE_SHA = '0000000';
+const ANALYZER_NAMES: Readonly<Record<string, string>> = {
+  secrets: 'Bulwark secret detection',
+  sast: 'Bulwark SAST',
+  iac: 'Bulwark IaC',
+};
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+function location(finding: Finding): { [key: string]: Json } {
+  const loc = finding.location;
+  switch (loc.kind) {
+    case 'source': {
+      const out: { [key: string]: Json } = { file: loc.file, start_line: loc.startLine, end_line: loc.endLine };
+      if (finding.reportType === 'secret_detection') {
+        const commit: { [key: string]: Json } = { sha: loc.commit?.sha ?? WORKING_TREE_SHA };
+        if (loc.commit?.author !== undefined) commit['author'] = loc.commit.author;
+        if (loc.commit?.date !== undefined) commit['date'] = loc.commit.date;
+        if (loc.commit?.message !== undefined) commit['message'] = loc.commit.message;
+        out['commit'] = commit;
+      }
+      return out;
+    }
+    case 'dependency':
+      return { file: loc.file, dependency: { package: { name: loc.packageName }, version: loc.version } };
+    case 'image':
+      return {
+        image: loc.image,
+        operating_system: loc.operatingSystem,
+        dependency: { package: { name: loc.packageName }, version: loc.version },
+      };
+    case 'http':
+      return { hostname: loc.hostname, method: loc.method, path: loc.path, param: loc.param };
+  }
+}
+
+function details(finding: Finding): { [key: string]: Json } | undefined {
+  const evidence = finding.evidence;
+  if (!evidence) return undefined;
+  const items: { [key: string]: Json } = {};
+  if (evidence.secretHash !== undefined) {
+    items['secret_sha256'] = { name: 'Secret fingerprint (SHA-256)', type: 'value', value: evidence.secretHash };
+  }
+  if (evidence.maskedSecret !== undefined) {
+    items['masked_secret'] = { name: 'Secret (masked)', type: 'text', value: evidence.maskedSecret };
+  }
+  if (evidence.entropy !== undefined) {
+    items['entropy'] = { name: 'Entropy (bits per character)', type: 'value', value: evidence.entropy };
+  }
+  items['confidence'] = { name: 'Confidence', type: 'text', value: finding.confidence };
+  return items;
+}
+
+function vulnerability(finding: Finding, options: WriteOptions): { [key: string]: Json } {
+  const out: { [key: string]: Json } = {
+    id: reportFindingId(finding, options),
+    name: clip(finding.title, 255),
+    description: clip(finding.description, 1_000_000),
+    severity: capitalise(finding.severity),
+    identifiers: finding.identifiers.map((identifier) => ({
+      type: identifier.type,
+      name: identifier.name,
+      value: identifier.value,
+      ...(identifier.url === undefined ? {} : { url: identifier.url }),
+    })),
+    links: finding.links.map((link) => ({ ...(link.name === undefined ? {} : { name: link.name }), url: link.url })),
+    location: location(finding),
+  };
+  if (finding.remediation !== undefined) out['solution'] = clip(finding.remediation, 7000);
+  if (finding.evidence?.snippet !== undefined) out['raw_source_code_extract'] = finding.evidence.snippet;
+  const detail = details(finding);
+  if (detail) out['details'] = detail;
+  if (finding.signatures && finding.signatures.length > 0 && finding.location.kind === 'source') {
+    out['tracking'] = {
+      type: 'source',
+      items: [
+        {
+          file: finding.location.file,
+          start_line: finding.location.startLine,
+          end_line: finding.location.endLine,
+          signatures: finding.signatures.map((s) => ({ algorithm: s.algorithm, value: s.value })),
+        },
+      ],
+    };
+  }
+  return out;
+}
+
+/** Warnings one by one; expected skips (binary, too large) summed per kind. */
+function messages(problems: readonly Problem[]): Json[] {
+  const out: Json[] = [];
+  const infoCounts = new Map<string, number>();
+  for (const problem of problems) {
+    if (problem.level === 'info') infoCounts.set(problem.code, (infoCounts.get(problem.code) ?? 0) + 1);
+    else out.push({ level: 'warn', value: clip(problem.message, 2000) });
+  }
+  for (const [code, count] of [...infoCounts].sort()) out.push({ level: 'info', value: `${code}: ${count} file(s)` });
+  return out;
+}
+
+export const gitlabWriter: ReportWriter = {
+  id: 'gitlab',
+  fileName: (reportType: ReportType) => GITLAB_REPORT_FILES[reportType].fileName,
+  write(report: ScanReport, reportType: ReportType, options: WriteOptions): string {
+    const runs = report.runs.filter((run) => run.reportType === reportType);
+    const first = runs[0];
+    const analyzerId = first?.analyzer ?? reportType;
+    const findings = report.findings.filter((finding) => finding.reportType === reportType);
+    const identifiers = new Map<string, Json>();
+    for (const run of runs) {
+      for (const id of run.primaryIdentifiers ?? []) identifiers.set(`${id.type}:${id.value}`, { type: id.type, name: id.name, value: id.value });
+    }
+    const scan: { [key: string]: Json } = {
+      analyzer: { id: `bulwark-${analyzerId}`, name: ANALYZER_NAMES[analyzerId] ?? `Bulwark ${analyzerId}`, version: options.toolVersion, vendor: VENDOR },
+      scanner: { id: 'bulwark', name: 'Bulwark', version: options.toolVersion, vendor: VENDOR },
+      type: reportType,
+      start_time: gitlabTime(report.startedAt),
+      end_time: gitlabTime(report.finishedAt),
+      status: runs.some((run) => run.status === 'failed') ? 'failure' : 'success',
+      messages: messages([...report.problems, ...runs.flatMap((run) => run.problems)]),
+    };
+    if (identifiers.size > 0) scan['primary_identifiers'] = [...identifiers.values()];
+    const document: { [key: string]: Json } = {
+      version: GITLAB_SCHEMA_VERSION,
+      schema: gitlabSchemaUrl(reportType),
+      scan,
+      vulnerabilities: findings.map((finding) => vulnerability(finding, options)),
+    };
+    if (reportType === 'dependency_scanning') document['dependency_files'] = [];
+    return `${JSON.stringify(document, null, 2)}\n`;
+  },
+};
