@@ -39,18 +39,7 @@ export function validateConfig(data: unknown, source: string): Result<BulwarkCon
   const lines: string[] = [];
   for (const error of Value.Errors(ConfigSchema, value)) {
     const path = keyPath(error.path);
-    // An unknown key shows up as an error on its parent; name the key itself.
-    if (error.schema && typeof error.value === 'object' && error.value !== null && !Array.isArray(error.value)) {
-      const allowed = Object.keys((error.schema as { properties?: object }).properties ?? {});
-      const unknown = Object.keys(error.value).filter((key) => allowed.length > 0 && !allowed.includes(key));
-      if (unknown.length > 0) {
-        for (const key of unknown) {
-          lines.push(`unknown key "${path === '' ? key : `${path}.${key}`}" (allowed here: ${allowed.join(', ')})`);
-        }
-        continue;
-      }
-    }
-    lines.push(`${path === '' ? '(top level)' : path}: ${error.message}`);
+    lines.push(error.message === 'Unexpected property' ? `unknown key "${path}"` : `${path === '' ? '(top level)' : path}: ${error.message}`);
     if (lines.length >= 5) break;
   }
   return err(`${source}: invalid configuration:\n  ${[...new Set(lines)].join('\n  ')}`);

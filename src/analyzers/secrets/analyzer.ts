@@ -6,7 +6,7 @@ import type { ChunkResult, FileAnalyzer, FileEntry, TextChunk } from '../types.j
 import { compileCustomRule, type CustomSecretRuleSpec } from './custom-rule.js';
 import { LineCounter, lineBounds } from './engine/lines.js';
 import { hashSecret, maskSecret } from './engine/mask.js';
-import { compileSecretMatcher, type SecretHit, type SecretMatcher } from './engine/scan-text.js';
+import { compileSecretMatcher, type SecretHit } from './engine/scan-text.js';
 import type { SecretRule } from './rule.js';
 import { SECRET_RULES } from './rules/index.js';
 

@@ -50,9 +50,13 @@ export function walk(root: string, options: WalkOptions): Walk {
 
   const isIgnored = (scopes: readonly IgnoreScope[], rel: string, isDir: boolean): boolean => {
     if (isExcluded(rel) || (isDir && isExcluded(`${rel}/`))) return true;
-    for (const scope of scopes) {
+    // As git: the deepest .gitignore with an opinion (a match or a `!` negation) decides.
+    for (let i = scopes.length - 1; i >= 0; i--) {
+      const scope = scopes[i] as IgnoreScope;
       const local = scope.base === '' ? rel : rel.slice(scope.base.length + 1);
-      if (scope.rules.ignores(isDir ? `${local}/` : local)) return true;
+      const verdict = scope.rules.test(isDir ? `${local}/` : local);
+      if (verdict.ignored) return true;
+      if (verdict.unignored) return false;
     }
     return false;
   };

@@ -1,0 +1,32 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+// Dependencies point one way (style.md §2.1): core ← formats/config ← analyzers ← engine ← cli.
+const layer = (files, forbidden) => ({
+  files,
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      { patterns: forbidden.map((name) => ({ group: [`**/${name}/**`, `**/${name}.js`], message: `This layer must not import from ${name}/.` })) },
+    ],
+  },
+});
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'bench/.cache/**', '**/__fixtures__/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-empty': ['error', { allowEmptyCatch: false }],
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  layer(['src/core/**/*.ts'], ['engine', 'analyzers', 'cli', 'server', 'formats', 'config', 'util']),
+  layer(['src/formats/**/*.ts', 'src/config/**/*.ts', 'src/util/**/*.ts'], ['engine', 'analyzers', 'cli', 'server']),
+  layer(['src/analyzers/**/*.ts'], ['cli', 'server']),
+  layer(['src/engine/**/*.ts'], ['cli', 'server']),
+);
