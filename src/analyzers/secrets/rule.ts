@@ -7,8 +7,10 @@ import type { RuleMeta } from '../../core/rule.js';
  */
 export interface SecretRule {
   readonly meta: RuleMeta;
-  /** Lower-case literal strings; at least one. The prefilter runs the pattern only where one occurs. */
+  /** Literal strings; at least one. The prefilter runs the pattern only where one occurs. */
   readonly keywords: readonly string[];
+  /** Match keywords exactly as written (for short ones like `SK` that are common words in lower case). */
+  readonly caseSensitiveKeywords?: boolean;
   /** No `g`/`y` flags: the engine adds its own. Must not backtrack catastrophically. */
   readonly pattern: RegExp;
   /** Upper bound on the length of a match, keyword context included (chunk overlap, search window). */
@@ -28,6 +30,7 @@ export interface SecretRuleInput {
   readonly title: string;
   readonly description: string;
   readonly keywords: readonly string[];
+  readonly caseSensitiveKeywords?: boolean;
   readonly pattern: RegExp;
   readonly maxLength?: number;
   readonly minEntropy?: number;
@@ -54,7 +57,8 @@ export function defineSecretRule(input: SecretRuleInput): SecretRule {
       references: input.references ?? [],
       tags: input.tags ?? ['secret'],
     },
-    keywords: input.keywords.map((k) => k.toLowerCase()),
+    keywords: input.caseSensitiveKeywords === true ? input.keywords : input.keywords.map((k) => k.toLowerCase()),
+    ...(input.caseSensitiveKeywords === true ? { caseSensitiveKeywords: true } : {}),
     pattern: input.pattern,
     maxLength: input.maxLength ?? 256,
     ...(input.minEntropy === undefined ? {} : { minEntropy: input.minEntropy }),

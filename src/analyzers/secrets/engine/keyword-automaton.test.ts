@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildKeywordAutomaton } from './keyword-automaton.js';
 
-function hits(keywords: string[][], text: string): [number, number][] {
+function hits(keywords: string[][], text: string, caseSensitive = false): [number, number][] {
   const out: [number, number][] = [];
-  buildKeywordAutomaton(keywords).scan(Buffer.from(text, 'latin1'), (rule, end) => out.push([rule, end]));
+  buildKeywordAutomaton(keywords.map((k) => ({ keywords: k, caseSensitive }))).scan(Buffer.from(text, 'latin1'), (rule, end) => out.push([rule, end]));
   return out;
 }
 
@@ -30,6 +30,11 @@ describe('analyzers/secrets/engine/keyword-automaton', () => {
       [0, 3],
       [1, 4],
     ]);
+  });
+
+  it('checks case-sensitive keywords byte for byte', () => {
+    expect(hits([['SK']], 'task SK sk Sk', true)).toEqual([[0, 7]]);
+    expect(hits([['sk_live_']], 'SK_LIVE_ sk_live_', true)).toEqual([[0, 8], [0, 17]]);
   });
 
   it('matches nothing when there are no keywords', () => {

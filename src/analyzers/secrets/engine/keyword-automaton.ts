@@ -10,6 +10,12 @@ export interface KeywordHit {
   readonly end: number;
 }
 
+/** A rule's keywords; case-sensitive ones are matched folded, then checked byte for byte on a hit. */
+export interface RuleKeywords {
+  readonly keywords: readonly string[];
+  readonly caseSensitive?: boolean;
+}
+
 export interface KeywordAutomaton {
   /** Calls `onHit(rule, end)` for every keyword occurrence; cost is one table look-up per byte. */
   scan(bytes: Uint8Array, onHit: (rule: number, end: number) => void): void;
@@ -22,11 +28,18 @@ function foldByte(byte: number): number {
   return byte >= 0x41 && byte <= 0x5a ? byte + 0x20 : byte;
 }
 
-export function buildKeywordAutomaton(keywordsByRule: readonly (readonly string[])[]): KeywordAutomaton {
-  // Trie with goto edges on folded bytes.
+interface KeywordEntry {
+  readonly rule: number;
+  /** Exact bytes to compare on a hit, for case-sensitive keywords. */
+  readonly exact: Uint8Array | null;
+}
+
+export function buildKeywordAutomaton(keywordsByRule: readonly RuleKeywords[]): KeywordAutomaton {
+  // Trie with goto edges on folded bytes; outputs are keyword entries.
   const edges: Map<number, number>[] = [new Map()];
   const outputs: Set<number>[] = [new Set()];
-  keywordsByRule.forEach((keywords, rule) => {
+  const entries: KeywordEntry[] = [];
+  keywordsByRule.forEach(({ keywords, caseSensitive }, rule) => {
     for (const keyword of keywords) {
       const bytes = Buffer.from(keyword.toLowerCase(), 'latin1');
       if (bytes.length === 0) continue;
@@ -43,7 +56,8 @@ export function buildKeywordAutomaton(keywordsByRule: readonly (readonly string[
         }
         state = next;
       }
-      (outputs[state] as Set<number>).add(rule);
+      (outputs[state] as Set<number>).add(entries.length);
+      entries.push({ rule, exact: caseSensitive === true && keyword !== keyword.toLowerCase() ? Buffer.from(keyword, 'latin1') : null });
     }
   });
 
@@ -94,9 +108,18 @@ export function buildKeywordAutomaton(keywordsByRule: readonly (readonly string[
       for (let i = 0; i < length; i++) {
         state = delta[(state << 8) | (bytes[i] as number)] as number;
         if (hasOutput[state] === 1) {
-          for (const rule of stateOutputs[state] as Int32Array) onHit(rule, i + 1);
+          for (const index of stateOutputs[state] as Int32Array) {
+            const entry = entries[index] as KeywordEntry;
+            if (entry.exact === null || matchesAt(bytes, i + 1, entry.exact)) onHit(entry.rule, i + 1);
+          }
         }
       }
     },
   };
+}
+
+function matchesAt(bytes: Uint8Array, end: number, exact: Uint8Array): boolean {
+  const start = end - exact.length;
+  for (let k = 0; k < exact.length; k++) if (bytes[start + k] !== exact[k]) return false;
+  return true;
 }

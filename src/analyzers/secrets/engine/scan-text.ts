@@ -35,7 +35,9 @@ export function compileSecretMatcher(rules: readonly SecretRule[]): SecretMatche
     rule,
     regex: new RegExp(rule.pattern.source, `${rule.pattern.flags.replace(/[gyd]/g, '')}gd`),
   }));
-  const automaton: KeywordAutomaton = buildKeywordAutomaton(rules.map((rule) => rule.keywords));
+  const automaton: KeywordAutomaton = buildKeywordAutomaton(
+    rules.map((rule) => ({ keywords: rule.keywords, caseSensitive: rule.caseSensitiveKeywords === true })),
+  );
   const maxMatchLength = rules.reduce((max, rule) => Math.max(max, rule.maxLength), 0);
 
   return {
