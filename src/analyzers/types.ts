@@ -10,8 +10,9 @@ export interface FileEntry {
 }
 
 /**
- * A piece of a file's content. Small files come whole; large ones in overlapping chunks, and an
- * analyzer reports only matches that start before `ownedEnd` so the overlap is not counted twice.
+ * A piece of a file's content. Small files come whole; large ones in overlapping chunks. An
+ * analyzer reports only matches that start in [`ownedStart`, `ownedEnd`), so the overlap is not
+ * counted twice; the bytes before `ownedStart` are there as context (look-behind, keywords).
  */
 export interface TextChunk {
   readonly bytes: Buffer;
@@ -19,6 +20,7 @@ export interface TextChunk {
   readonly text: string;
   /** Line number (1-based) of the chunk's first byte. */
   readonly startLine: number;
+  readonly ownedStart: number;
   readonly ownedEnd: number;
   /** When set, line k of the chunk (0-based) is really line `lineMap[k]` of the file (history scans). */
   readonly lineMap?: Int32Array;

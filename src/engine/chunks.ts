@@ -4,11 +4,19 @@ import type { TextChunk } from '../analyzers/types.js';
 export interface ChunkOptions {
   /** Bytes per chunk; files up to this size are read in one piece. */
   readonly chunkSize: number;
-  /** Bytes shared by consecutive chunks; must exceed the longest match any analyzer looks for. */
+  /**
+   * Bytes shared by consecutive chunks. The first eighth of it is context a chunk sees but does
+   * not own; the rest must exceed the longest match any analyzer looks for.
+   */
   readonly overlap: number;
 }
 
 export const DEFAULT_CHUNK_OPTIONS: ChunkOptions = { chunkSize: 4 * 1024 * 1024, overlap: 64 * 1024 };
+
+/** Context before a chunk's owned part: a match there belongs to the previous chunk. */
+export function contextBytes(options: ChunkOptions): number {
+  return Math.floor(options.overlap / 8);
+}
 
 function countNewlines(bytes: Uint8Array, from: number, to: number): number {
   let count = 0;
@@ -21,12 +29,14 @@ function countNewlines(bytes: Uint8Array, from: number, to: number): number {
   return count;
 }
 
-function makeChunk(bytes: Buffer, startLine: number, isLast: boolean, overlap: number): TextChunk {
+function makeChunk(bytes: Buffer, startLine: number, isFirst: boolean, isLast: boolean, options: ChunkOptions): TextChunk {
+  const context = contextBytes(options);
   return {
     bytes,
     text: bytes.toString('latin1'),
     startLine,
-    ownedEnd: isLast ? bytes.length : Math.max(0, bytes.length - overlap),
+    ownedStart: isFirst ? 0 : context,
+    ownedEnd: isLast ? bytes.length : Math.max(0, bytes.length - options.overlap + context),
   };
 }
 
@@ -37,7 +47,7 @@ export function* splitChunks(buffer: Buffer, options: ChunkOptions = DEFAULT_CHU
   for (let pos = 0; ; pos += step) {
     const end = Math.min(buffer.length, pos + options.chunkSize);
     const isLast = end === buffer.length;
-    yield makeChunk(buffer.subarray(pos, end), line, isLast, options.overlap);
+    yield makeChunk(buffer.subarray(pos, end), line, pos === 0, isLast, options);
     if (isLast) return;
     line += countNewlines(buffer, pos, pos + step);
   }
@@ -54,19 +64,21 @@ export async function* readChunks(
 ): AsyncGenerator<TextChunk> {
   const handle = await open(path, 'r');
   try {
+    // The size at open time bounds the read: a file that grows meanwhile is read as it was.
+    const { size } = await handle.stat();
     const step = options.chunkSize - options.overlap;
     let line = 1;
     let carry: Buffer = Buffer.alloc(0);
     let position = 0;
-    for (;;) {
+    for (let first = true; ; first = false) {
       signal?.throwIfAborted();
-      const want = options.chunkSize - carry.length;
+      const want = Math.min(options.chunkSize - carry.length, size - position);
       const fresh = Buffer.allocUnsafe(want);
       const { bytesRead } = await handle.read(fresh, 0, want, position);
       position += bytesRead;
-      const bytes = Buffer.concat([carry, fresh.subarray(0, bytesRead)]);
-      const isLast = bytesRead < want;
-      yield makeChunk(bytes, line, isLast, options.overlap);
+      const bytes = carry.length === 0 ? fresh.subarray(0, bytesRead) : Buffer.concat([carry, fresh.subarray(0, bytesRead)]);
+      const isLast = position >= size || bytesRead < want;
+      yield makeChunk(bytes, line, first, isLast, options);
       if (isLast) return;
       line += countNewlines(bytes, 0, step);
       carry = Buffer.from(bytes.subarray(step));

@@ -91,7 +91,7 @@ export async function runHistoryScan(options: HistoryOptions): Promise<ScanRepor
     if (wanting.length > 0) {
       const text = `${diff.lines.join('\n')}\n`;
       const bytes = Buffer.from(text, 'latin1');
-      const chunk = { bytes, text, startLine: 1, ownedEnd: bytes.length, lineMap: Int32Array.from(diff.lineNumbers) };
+      const chunk = { bytes, text, startLine: 1, ownedStart: 0, ownedEnd: bytes.length, lineMap: Int32Array.from(diff.lineNumbers) };
       progress.files++;
       progress.bytes += bytes.length;
       for (const analyzer of wanting) {

@@ -82,7 +82,7 @@ export function createSecretsAnalyzer(
       const findings: Finding[] = [];
       const lines = new LineCounter(chunk.text);
       for (const hit of matcher.find(chunk.bytes, chunk.text)) {
-        if (hit.start >= chunk.ownedEnd || isAllowedValue(hit.secret)) continue;
+        if (hit.start < chunk.ownedStart || hit.start >= chunk.ownedEnd || isAllowedValue(hit.secret)) continue;
         const [lineStart, lineEnd] = lineBounds(chunk.text, hit.start);
         if (chunk.text.slice(lineStart, lineEnd).includes(INLINE_ALLOW)) continue;
         findings.push(toFinding(file, chunk, hit, lines, lineStart, lineEnd));

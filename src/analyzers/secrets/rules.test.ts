@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../core/finding.js';
 import { splitChunks } from '../../engine/chunks.js';
-import type { FileEntry } from '../types.js';
+import type { FileAnalyzer, FileEntry } from '../types.js';
 import { createSecretsAnalyzer } from './analyzer.js';
 import type { SecretRule } from './rule.js';
 import { SECRET_RULE_FAMILIES, SECRET_RULES } from './rules/index.js';
@@ -14,6 +14,9 @@ const FAMILY_FILES = readdirSync(RULES_DIR)
   .map((name) => name.slice(0, -3))
   .sort();
 
+const familyRuleSets = new Map<string, readonly SecretRule[]>();
+
+/** The family's rules plus every registered rule: fixtures must hold against the whole set. */
 async function loadFamily(family: string): Promise<readonly SecretRule[]> {
   const module = (await import(`./rules/${family}.ts`)) as Record<string, unknown>;
   const exported = Object.entries(module).filter(([name]) => name.endsWith('Rules'));
@@ -21,13 +24,30 @@ async function loadFamily(family: string): Promise<readonly SecretRule[]> {
   return (exported[0] as [string, readonly SecretRule[]])[1];
 }
 
-function withFamily(rules: readonly SecretRule[]): SecretRule[] {
-  const ids = new Set(rules.map((rule) => rule.meta.id));
-  return [...rules, ...SECRET_RULES.filter((rule) => !ids.has(rule.meta.id))];
+function withFamily(family: string, rules: readonly SecretRule[]): readonly SecretRule[] {
+  let set = familyRuleSets.get(family);
+  if (!set) {
+    const ids = new Set(rules.map((rule) => rule.meta.id));
+    set = [...rules, ...SECRET_RULES.filter((rule) => !ids.has(rule.meta.id))];
+    familyRuleSets.set(family, set);
+  }
+  return set;
+}
+
+const analyzers = new WeakMap<readonly SecretRule[], FileAnalyzer>();
+
+/** Compiling every rule takes a while; do it once per rule set. */
+function analyzerFor(rules: readonly SecretRule[]): FileAnalyzer {
+  let analyzer = analyzers.get(rules);
+  if (!analyzer) {
+    analyzer = createSecretsAnalyzer({}, rules).analyzer;
+    analyzers.set(rules, analyzer);
+  }
+  return analyzer;
 }
 
 function scan(text: string, rules: readonly SecretRule[], chunkSize?: number): Finding[] {
-  const { analyzer } = createSecretsAnalyzer({}, rules);
+  const analyzer = analyzerFor(rules);
   const file: FileEntry = { path: 'fixture.txt', absPath: '/fixture.txt', size: text.length };
   const buffer = Buffer.from(text, 'latin1');
   const chunks = chunkSize === undefined ? splitChunks(buffer) : splitChunks(buffer, { chunkSize, overlap: chunkSize / 2 });
@@ -90,7 +110,7 @@ describe('analyzers/secrets/rules', () => {
       const familyRules = await loadFamily(family);
       const text = readFileSync(fixturePath, 'latin1');
       const annotations = parseAnnotations(text);
-      const findings = scan(text, withFamily(familyRules));
+      const findings = scan(text, withFamily(family, familyRules));
       const found = (line: number, ruleId: string): number =>
         findings.filter((f) => f.location.kind === 'source' && f.location.startLine === line && f.ruleId === ruleId).length;
 
@@ -119,7 +139,7 @@ describe('analyzers/secrets/rules', () => {
       const familyRules = await loadFamily(family);
       const text = readFileSync(fixturePath, 'latin1');
       const lines = text.split('\n');
-      const rules = withFamily(familyRules);
+      const rules = withFamily(family, familyRules);
       for (const rule of familyRules) {
         const annotation = parseAnnotations(text).find((a) => a.kind === 'ruleid' && a.ruleIds.includes(rule.meta.id));
         if (!annotation) continue;
@@ -133,7 +153,7 @@ describe('analyzers/secrets/rules', () => {
         expect(count(`${filler}${sample}`), `${id} at the end`).toBe(1);
         expect(count(`${sample}\n${sample}\n${sample}`), `${id} back to back`).toBe(3);
         // Small chunks put the sample across a boundary at many offsets; the overlap keeps it whole.
-        const chunkSize = 2 * 1024 * Math.ceil((rule.maxLength * 2 + 256) / 1024);
+        const chunkSize = 4 * 1024 * Math.ceil((rule.maxLength * 2 + 256) / 1024);
         for (const shift of [0, 7, 31, 63, 129]) {
           const padding = 'x'.repeat(chunkSize / 2 - Math.floor(sample.length / 2) + shift - 1);
           expect(count(`${padding}\n${sample}\n${filler}`, chunkSize), `${id} across a chunk boundary (+${shift})`).toBe(1);

@@ -12,6 +12,9 @@ describe('analyzers/secrets/engine/placeholder', () => {
     'YOUR_API_KEY_HERE',
     'abcdef0123456789abcdef0123456789',
     '**********',
+    'glpat-1a2b3c4d5e6f7g8h9i0j',
+    'sk_live_ThisIsNotARealKeyButLooksLikeOne',
+    'qrstuvwxyz0123456789ABCD',
   ])('treats %s as a placeholder', (value) => {
     expect(isPlaceholderSecret(value)).toBe(true);
   });

@@ -1,3 +1,4 @@
+import { hasCrc32Base62Suffix } from '../checks/checksum.js';
 import { defineSecretRule, type SecretRule } from '../rule.js';
 
 const TOKEN_DOCS = 'https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/about-authentication-to-github#githubs-token-formats';
@@ -11,6 +12,8 @@ function classicToken(id: string, prefix: string, title: string): SecretRule {
     pattern: new RegExp(`\\b(?<secret>${prefix}[A-Za-z0-9]{36})\\b`),
     maxLength: 60,
     minEntropy: 3,
+    // The last six characters are a CRC32 of the random part: a string that fails it is not a token.
+    accept: (secret) => hasCrc32Base62Suffix(secret.slice(prefix.length)),
     references: [TOKEN_DOCS],
   });
 }

@@ -1,9 +1,221 @@
 import type { SecretRule } from '../rule.js';
+import { adyenRules } from './adyen.js';
+import { ageRules } from './age.js';
+import { airtableRules } from './airtable.js';
+import { algoliaRules } from './algolia.js';
+import { alibabaRules } from './alibaba.js';
+import { anthropicRules } from './anthropic.js';
+import { atlassianRules } from './atlassian.js';
+import { awsRules } from './aws.js';
+import { azureRules } from './azure.js';
+import { bitbucketRules } from './bitbucket.js';
+import { braintreeRules } from './braintree.js';
+import { buildkiteRules } from './buildkite.js';
+import { checkoutRules } from './checkout.js';
+import { circleciRules } from './circleci.js';
+import { clojarsRules } from './clojars.js';
+import { cloudflareRules } from './cloudflare.js';
+import { cohereRules } from './cohere.js';
+import { coinbaseRules } from './coinbase.js';
+import { connectionStringRules } from './connection-string.js';
+import { contentfulRules } from './contentful.js';
+import { cratesioRules } from './cratesio.js';
+import { databricksRules } from './databricks.js';
+import { datadogRules } from './datadog.js';
+import { digitaloceanRules } from './digitalocean.js';
+import { discordRules } from './discord.js';
+import { dockerhubRules } from './dockerhub.js';
+import { dopplerRules } from './doppler.js';
+import { dropboxRules } from './dropbox.js';
+import { duffelRules } from './duffel.js';
+import { dynatraceRules } from './dynatrace.js';
+import { easypostRules } from './easypost.js';
+import { facebookRules } from './facebook.js';
+import { fastlyRules } from './fastly.js';
+import { figmaRules } from './figma.js';
+import { flutterwaveRules } from './flutterwave.js';
+import { flyRules } from './fly.js';
+import { frameioRules } from './frameio.js';
+import { gcpRules } from './gcp.js';
+import { genericRules } from './generic.js';
 import { githubRules } from './github.js';
+import { gitlabRules } from './gitlab.js';
+import { gocardlessRules } from './gocardless.js';
+import { grafanaRules } from './grafana.js';
+import { groqRules } from './groq.js';
+import { hashicorpRules } from './hashicorp.js';
+import { herokuRules } from './heroku.js';
+import { httpAuthRules } from './http-auth.js';
+import { hubspotRules } from './hubspot.js';
+import { huggingfaceRules } from './huggingface.js';
+import { ibmRules } from './ibm.js';
+import { infracostRules } from './infracost.js';
+import { intercomRules } from './intercom.js';
+import { jfrogRules } from './jfrog.js';
+import { jwtRules } from './jwt.js';
+import { langsmithRules } from './langsmith.js';
+import { launchdarklyRules } from './launchdarkly.js';
+import { linearRules } from './linear.js';
+import { linodeRules } from './linode.js';
+import { mailchimpRules } from './mailchimp.js';
+import { mailgunRules } from './mailgun.js';
+import { mapboxRules } from './mapbox.js';
+import { microsoftTeamsRules } from './microsoft-teams.js';
+import { mistralRules } from './mistral.js';
+import { mollieRules } from './mollie.js';
+import { netlifyRules } from './netlify.js';
+import { newrelicRules } from './newrelic.js';
+import { notionRules } from './notion.js';
+import { npmRules } from './npm.js';
+import { nugetRules } from './nuget.js';
+import { oktaRules } from './okta.js';
+import { onepasswordRules } from './onepassword.js';
+import { openaiRules } from './openai.js';
+import { openshiftRules } from './openshift.js';
+import { pagerdutyRules } from './pagerduty.js';
+import { paystackRules } from './paystack.js';
+import { perplexityRules } from './perplexity.js';
+import { plaidRules } from './plaid.js';
+import { planetscaleRules } from './planetscale.js';
+import { postmanRules } from './postman.js';
+import { postmarkRules } from './postmark.js';
+import { prefectRules } from './prefect.js';
+import { privateKeyRules } from './private-key.js';
+import { pulumiRules } from './pulumi.js';
+import { pypiRules } from './pypi.js';
+import { razorpayRules } from './razorpay.js';
+import { readmeRules } from './readme.js';
+import { replicateRules } from './replicate.js';
+import { rubygemsRules } from './rubygems.js';
+import { scalewayRules } from './scaleway.js';
+import { sendgridRules } from './sendgrid.js';
+import { sentryRules } from './sentry.js';
+import { shippoRules } from './shippo.js';
+import { shopifyRules } from './shopify.js';
+import { slackRules } from './slack.js';
+import { snykRules } from './snyk.js';
+import { sonarqubeRules } from './sonarqube.js';
+import { squareRules } from './square.js';
+import { stripeRules } from './stripe.js';
+import { supabaseRules } from './supabase.js';
+import { telegramRules } from './telegram.js';
+import { tencentRules } from './tencent.js';
+import { twilioRules } from './twilio.js';
+import { twitterRules } from './twitter.js';
+import { typeformRules } from './typeform.js';
+import { vercelRules } from './vercel.js';
+import { yandexRules } from './yandex.js';
+import { zendeskRules } from './zendesk.js';
 
-/** Every provider family, listed explicitly (no side-effect registration). */
+/** Every provider family, listed explicitly (no side-effect registration). Keys are the file names. */
 export const SECRET_RULE_FAMILIES: Readonly<Record<string, readonly SecretRule[]>> = {
+  adyen: adyenRules,
+  age: ageRules,
+  airtable: airtableRules,
+  algolia: algoliaRules,
+  alibaba: alibabaRules,
+  anthropic: anthropicRules,
+  atlassian: atlassianRules,
+  aws: awsRules,
+  azure: azureRules,
+  bitbucket: bitbucketRules,
+  braintree: braintreeRules,
+  buildkite: buildkiteRules,
+  checkout: checkoutRules,
+  circleci: circleciRules,
+  clojars: clojarsRules,
+  cloudflare: cloudflareRules,
+  cohere: cohereRules,
+  coinbase: coinbaseRules,
+  'connection-string': connectionStringRules,
+  contentful: contentfulRules,
+  cratesio: cratesioRules,
+  databricks: databricksRules,
+  datadog: datadogRules,
+  digitalocean: digitaloceanRules,
+  discord: discordRules,
+  dockerhub: dockerhubRules,
+  doppler: dopplerRules,
+  dropbox: dropboxRules,
+  duffel: duffelRules,
+  dynatrace: dynatraceRules,
+  easypost: easypostRules,
+  facebook: facebookRules,
+  fastly: fastlyRules,
+  figma: figmaRules,
+  flutterwave: flutterwaveRules,
+  fly: flyRules,
+  frameio: frameioRules,
+  gcp: gcpRules,
+  generic: genericRules,
   github: githubRules,
+  gitlab: gitlabRules,
+  gocardless: gocardlessRules,
+  grafana: grafanaRules,
+  groq: groqRules,
+  hashicorp: hashicorpRules,
+  heroku: herokuRules,
+  'http-auth': httpAuthRules,
+  hubspot: hubspotRules,
+  huggingface: huggingfaceRules,
+  ibm: ibmRules,
+  infracost: infracostRules,
+  intercom: intercomRules,
+  jfrog: jfrogRules,
+  jwt: jwtRules,
+  langsmith: langsmithRules,
+  launchdarkly: launchdarklyRules,
+  linear: linearRules,
+  linode: linodeRules,
+  mailchimp: mailchimpRules,
+  mailgun: mailgunRules,
+  mapbox: mapboxRules,
+  'microsoft-teams': microsoftTeamsRules,
+  mistral: mistralRules,
+  mollie: mollieRules,
+  netlify: netlifyRules,
+  newrelic: newrelicRules,
+  notion: notionRules,
+  npm: npmRules,
+  nuget: nugetRules,
+  okta: oktaRules,
+  onepassword: onepasswordRules,
+  openai: openaiRules,
+  openshift: openshiftRules,
+  pagerduty: pagerdutyRules,
+  paystack: paystackRules,
+  perplexity: perplexityRules,
+  plaid: plaidRules,
+  planetscale: planetscaleRules,
+  postman: postmanRules,
+  postmark: postmarkRules,
+  prefect: prefectRules,
+  'private-key': privateKeyRules,
+  pulumi: pulumiRules,
+  pypi: pypiRules,
+  razorpay: razorpayRules,
+  readme: readmeRules,
+  replicate: replicateRules,
+  rubygems: rubygemsRules,
+  scaleway: scalewayRules,
+  sendgrid: sendgridRules,
+  sentry: sentryRules,
+  shippo: shippoRules,
+  shopify: shopifyRules,
+  slack: slackRules,
+  snyk: snykRules,
+  sonarqube: sonarqubeRules,
+  square: squareRules,
+  stripe: stripeRules,
+  supabase: supabaseRules,
+  telegram: telegramRules,
+  tencent: tencentRules,
+  twilio: twilioRules,
+  twitter: twitterRules,
+  typeform: typeformRules,
+  vercel: vercelRules,
+  yandex: yandexRules,
+  zendesk: zendeskRules,
 };
 
 export const SECRET_RULES: readonly SecretRule[] = Object.values(SECRET_RULE_FAMILIES).flat();

@@ -1,0 +1,45 @@
+import { defineSecretRule, type SecretRule } from '../rule.js';
+
+const TOKEN = 'EAA[A-Za-z0-9]{80,400}';
+const CONTEXT = String.raw`facebook|\bfb|instagram|whatsapp|\bmeta[_.-]`;
+const ASSIGN = String.raw`['"]?\s{0,3}(?:=>|[:=])\s{0,3}['"]?`;
+
+/**
+ * `token` with a context word on its line. The match starts at the token when a context word follows it, else at
+ * the nearest context word before it: every overlapping chunk that sees the line then agrees on where the match starts.
+ */
+function onLineWith(before: string, after: string, token: string, lead = String.raw`(?<![\w-])`, reach = 80): RegExp {
+  const follows = String.raw`${token}(?![\w-])[^\n]{0,120}(?:${after})`;
+  return new RegExp(
+    String.raw`(?:(?:${before})(?:(?!(?:${before}))[^\n]){0,${reach}}?${lead}(?!${follows})|(?=${follows})${lead})(?<secret>${token})(?![\w-])`,
+    'i',
+  );
+}
+
+export const facebookRules: readonly SecretRule[] = [
+  defineSecretRule({
+    id: 'facebook-access-token',
+    title: 'Facebook / Meta Graph API access token',
+    description:
+      'A Meta Graph API access token (EAA…) acts for a user, Page or system user: it can read Page and Instagram data, publish posts or send WhatsApp messages within its permissions. Invalidate it (change the app secret or remove the system user token) and keep tokens in a secret store.',
+    keywords: ['eaa'],
+    // EAA tokens are long but prefix-poor; a Facebook, Instagram, WhatsApp or Meta name must be on the line.
+    pattern: onLineWith(CONTEXT, 'facebook|instagram|whatsapp', TOKEN, String.raw`(?<![\w+/-])`),
+    maxLength: 620,
+    minEntropy: 4,
+    accept: (secret) => secret.startsWith('EAA'),
+    references: ['https://developers.facebook.com/docs/facebook-login/guides/access-tokens/'],
+  }),
+  defineSecretRule({
+    id: 'facebook-app-secret',
+    title: 'Facebook / Meta app secret',
+    description:
+      'A Meta app secret signs server calls and issues app access tokens, so it lets anyone act as the app and verify or forge its webhooks. Reset it in the app dashboard under Settings > Basic and keep it in a secret store.',
+    keywords: ['facebook', 'fb'],
+    pattern: new RegExp(String.raw`(?:facebook|\bfb)[\w.-]{0,20}secret[\w.-]{0,10}${ASSIGN}(?<secret>[0-9a-f]{32})(?![\w-])`, 'i'),
+    maxLength: 100,
+    minEntropy: 3,
+    accept: (secret) => /^[0-9a-f]{32}$/.test(secret),
+    references: ['https://developers.facebook.com/docs/facebook-login/security/#appsecret'],
+  }),
+];
