@@ -5,9 +5,11 @@ import { airtableRules } from './airtable.js';
 import { algoliaRules } from './algolia.js';
 import { alibabaRules } from './alibaba.js';
 import { anthropicRules } from './anthropic.js';
+import { asanaRules } from './asana.js';
 import { atlassianRules } from './atlassian.js';
 import { awsRules } from './aws.js';
 import { azureRules } from './azure.js';
+import { azureDevopsRules } from './azure-devops.js';
 import { bitbucketRules } from './bitbucket.js';
 import { braintreeRules } from './braintree.js';
 import { buildkiteRules } from './buildkite.js';
@@ -33,6 +35,7 @@ import { easypostRules } from './easypost.js';
 import { facebookRules } from './facebook.js';
 import { fastlyRules } from './fastly.js';
 import { figmaRules } from './figma.js';
+import { firebaseRules } from './firebase.js';
 import { flutterwaveRules } from './flutterwave.js';
 import { flyRules } from './fly.js';
 import { frameioRules } from './frameio.js';
@@ -68,6 +71,7 @@ import { newrelicRules } from './newrelic.js';
 import { notionRules } from './notion.js';
 import { npmRules } from './npm.js';
 import { nugetRules } from './nuget.js';
+import { octopusRules } from './octopus.js';
 import { oktaRules } from './okta.js';
 import { onepasswordRules } from './onepassword.js';
 import { openaiRules } from './openai.js';
@@ -98,6 +102,7 @@ import { sonarqubeRules } from './sonarqube.js';
 import { squareRules } from './square.js';
 import { stripeRules } from './stripe.js';
 import { supabaseRules } from './supabase.js';
+import { tailscaleRules } from './tailscale.js';
 import { telegramRules } from './telegram.js';
 import { tencentRules } from './tencent.js';
 import { twilioRules } from './twilio.js';
@@ -115,9 +120,11 @@ export const SECRET_RULE_FAMILIES: Readonly<Record<string, readonly SecretRule[]
   algolia: algoliaRules,
   alibaba: alibabaRules,
   anthropic: anthropicRules,
+  asana: asanaRules,
   atlassian: atlassianRules,
   aws: awsRules,
   azure: azureRules,
+  'azure-devops': azureDevopsRules,
   bitbucket: bitbucketRules,
   braintree: braintreeRules,
   buildkite: buildkiteRules,
@@ -143,6 +150,7 @@ export const SECRET_RULE_FAMILIES: Readonly<Record<string, readonly SecretRule[]
   facebook: facebookRules,
   fastly: fastlyRules,
   figma: figmaRules,
+  firebase: firebaseRules,
   flutterwave: flutterwaveRules,
   fly: flyRules,
   frameio: frameioRules,
@@ -178,6 +186,7 @@ export const SECRET_RULE_FAMILIES: Readonly<Record<string, readonly SecretRule[]
   notion: notionRules,
   npm: npmRules,
   nuget: nugetRules,
+  octopus: octopusRules,
   okta: oktaRules,
   onepassword: onepasswordRules,
   openai: openaiRules,
@@ -208,6 +217,7 @@ export const SECRET_RULE_FAMILIES: Readonly<Record<string, readonly SecretRule[]
   square: squareRules,
   stripe: stripeRules,
   supabase: supabaseRules,
+  tailscale: tailscaleRules,
   telegram: telegramRules,
   tencent: tencentRules,
   twilio: twilioRules,
