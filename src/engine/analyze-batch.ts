@@ -52,7 +52,7 @@ export async function analyzeBatch(task: BatchTask): Promise<BatchResult> {
     }
     try {
       let first = true;
-      for await (const chunk of readChunks(file.absPath, task.chunks)) {
+      for (const chunk of readChunks(file.absPath, task.chunks)) {
         if (first && hasNulByte(chunk.bytes)) {
           counts.skipped++;
           result.problems.push({ code: 'binary-file', message: `skipped ${file.path}: binary content`, file: file.path, level: 'info' });

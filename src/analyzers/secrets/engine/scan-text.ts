@@ -39,48 +39,43 @@ export function compileSecretMatcher(rules: readonly SecretRule[]): SecretMatche
     rules.map((rule) => ({ keywords: rule.keywords, caseSensitive: rule.caseSensitiveKeywords === true })),
   );
   const maxMatchLength = rules.reduce((max, rule) => Math.max(max, rule.maxLength), 0);
+  const reach = Int32Array.from(rules, (rule) => rule.maxLength + WINDOW_MARGIN);
+  // Per-rule window lists, reused from file to file; only rules with a keyword hit are touched.
+  const windows: (number[] | undefined)[] = new Array<number[] | undefined>(rules.length);
 
   return {
     rules,
     maxMatchLength,
     find(bytes, text) {
-      const keywordEnds = collectKeywordEnds(automaton, bytes, compiled.length);
-      const hits: SecretHit[] = [];
-      keywordEnds.forEach((ends, index) => {
-        if (ends.length === 0) return;
-        const entry = compiled[index] as CompiledRule;
-        for (const [from, to] of mergeWindows(ends, entry.rule.maxLength, text.length)) {
-          searchWindow(entry, text, from, to, hits);
+      const touched: number[] = [];
+      const length = text.length;
+      // Hits arrive in increasing offset order, so each rule's windows are merged as they come.
+      automaton.scan(bytes, (rule, end) => {
+        const r = reach[rule] as number;
+        const from = end > r ? end - r : 0;
+        const to = end + r < length ? end + r : length;
+        let list = windows[rule];
+        if (list === undefined) {
+          list = [from, to];
+          windows[rule] = list;
+          touched.push(rule);
+          return;
         }
+        const last = list.length - 1;
+        if (from <= (list[last] as number)) list[last] = to;
+        else list.push(from, to);
       });
+      const hits: SecretHit[] = [];
+      touched.sort((a, b) => a - b);
+      for (const index of touched) {
+        const list = windows[index] as number[];
+        windows[index] = undefined;
+        const entry = compiled[index] as CompiledRule;
+        for (let k = 0; k < list.length; k += 2) searchWindow(entry, text, list[k] as number, list[k + 1] as number, hits);
+      }
       return resolveOverlaps(hits);
     },
   };
-}
-
-function collectKeywordEnds(automaton: KeywordAutomaton, bytes: Uint8Array, ruleCount: number): number[][] {
-  const ends: number[][] = Array.from({ length: ruleCount }, () => []);
-  automaton.scan(bytes, (rule, end) => {
-    const list = ends[rule] as number[];
-    // Consecutive hits of one rule within a few bytes add nothing to its window.
-    const last = list[list.length - 1];
-    if (last === undefined || end - last > 16) list.push(end);
-  });
-  return ends;
-}
-
-/** Windows of ±maxLength around each keyword, merged where they overlap. */
-function mergeWindows(ends: readonly number[], maxLength: number, textLength: number): [number, number][] {
-  const reach = maxLength + WINDOW_MARGIN;
-  const windows: [number, number][] = [];
-  for (const end of ends) {
-    const from = Math.max(0, end - reach);
-    const to = Math.min(textLength, end + reach);
-    const last = windows[windows.length - 1];
-    if (last !== undefined && from <= last[1]) last[1] = Math.max(last[1], to);
-    else windows.push([from, to]);
-  }
-  return windows;
 }
 
 function searchWindow(entry: CompiledRule, text: string, from: number, to: number, hits: SecretHit[]): void {
