@@ -22,6 +22,8 @@ export const awsRules: readonly SecretRule[] = [
     pattern: /(?<![A-Za-z0-9/+])(?<secret>(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})(?![A-Za-z0-9/+=])/,
     maxLength: 24,
     minEntropy: 2.8,
+    // Key IDs are random base32; a digit-less, vowel-rich body is an upper-case word (ASIAPACIFICSOUTHEAST).
+    accept: (secret) => /[2-7]/.test(secret.slice(4)) || (secret.slice(4).match(/[AEIOU]/g)?.length ?? 0) < 6,
     references: [KEYS_DOCS],
   }),
   defineSecretRule({

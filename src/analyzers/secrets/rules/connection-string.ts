@@ -4,8 +4,9 @@ import { defineSecretRule, type SecretRule } from '../rule.js';
 // JDBC / ADO.NET / libpq key-value forms, and credentials in http(s)/ftp/smtp/… URLs. The password is the
 // secret. Placeholders and variables (`${DB_PASSWORD}`, `$PASS`, `%s`, `{password}`, `<password>`,
 // `****`), dictionary words (`password`, `secret`, `changeme`, `postgres`, … also in leetspeak or with
-// digits appended), a password equal to the user name (`guest:guest`) and hosts that are themselves
-// placeholders (`@host`, `@example.com`) are not reported.
+// digits appended), short lower-case words (`devpass`), a password equal to the user name (`guest:guest`),
+// anonymous FTP and hosts that are themselves placeholders (`@host`, `@example.com`) are not reported.
+// Digit-only passwords (`…:830417@`) are: they are weak but real.
 
 /** Words that, once lower-cased, de-leeted and stripped of digits and symbols, mark a documentation password. */
 const PLACEHOLDER_WORDS = new Set(

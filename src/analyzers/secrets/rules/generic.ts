@@ -1,3 +1,4 @@
+import { shannonEntropy } from '../engine/entropy.js';
 import { defineSecretRule, type SecretRule } from '../rule.js';
 
 // Generic secrets: a random-looking literal assigned to a secret-like name (password, secret, token,
@@ -70,13 +71,6 @@ const DOC_VALUES = [
 ];
 const DOC_UUIDS = new Set(['123e4567-e89b-12d3-a456-426614174000', '123e4567-e89b-12d3-a456-426655440000', '550e8400-e29b-41d4-a716-446655440000', 'f47ac10b-58cc-4372-a567-0e02b2c3d479']);
 
-function shannon(text: string): number {
-  const counts = new Map<string, number>();
-  for (const ch of text) counts.set(ch, (counts.get(ch) ?? 0) + 1);
-  let bits = 0;
-  for (const n of counts.values()) bits -= (n / text.length) * Math.log2(n / text.length);
-  return bits;
-}
 
 /** Split an identifier into words (camelCase, PascalCase with acronyms, snake_case, kebab-case, digit runs). */
 function identifierWords(value: string): string[] | undefined {
@@ -134,7 +128,7 @@ function isPasswordHash(value: string): boolean {
 function looksLikeSecretValue(value: string, minLength: number): boolean {
   if (value.length < minLength || !/^[\x21-\x7e]+$/.test(value)) return false;
   // Variables, templates, references, YAML tags and anchors, symbols.
-  if (/^\{[^{}]*\}$|^\$[A-Za-z_{(]|^%[\w-]+%$|^[!&*][A-Za-z_][\w-]*$|^:[a-z_]\w*$|^@[\w.-]+$|^#\{|^\{\{|^<%/.test(value)) return false;
+  if (/^\{[^{}]*\}$|^\$[A-Za-z_{(]|^%[\w-]+%$|^[!&*][A-Za-z_][\w-]*$|^!!?[A-Za-z_$][\w$.]*$|^:[a-z_]\w*$|^@[\w.-]+$|^#\{|^\{\{|^<%/.test(value)) return false;
   if (/\$\{|\{\{|\}\}|#\{|%\(|\$\(|<%|%>|%[sd]\b|\{\d*\}|\{[A-Za-z_]\w*\}/.test(value)) return false;
   // JSON Web Tokens belong to the jwt rules (which skip unsigned ones on purpose).
   if (/^eyJ[\w-]*\.[\w-]*\./.test(value)) return false;
@@ -173,8 +167,8 @@ function looksDecodedSecret(decoded: string): boolean {
 
 function randomEnough(value: string): boolean {
   const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-  if (uuid) return !DOC_UUIDS.has(value.toLowerCase()) && shannon(value.replace(/-/g, '')) >= 3.2;
-  const entropy = shannon(value);
+  if (uuid) return !DOC_UUIDS.has(value.toLowerCase()) && shannonEntropy(value.replace(/-/g, '')) >= 3.2;
+  const entropy = shannonEntropy(value);
   if (/^(?:0x)?[0-9a-f]+$/i.test(value) && value.length >= 16) {
     return /[a-f]/i.test(value) && /[0-9]/.test(value) && entropy >= 3;
   }

@@ -1,3 +1,4 @@
+import { shannonEntropy } from '../engine/entropy.js';
 import { defineSecretRule, type SecretRule } from '../rule.js';
 
 // HTTP authentication material written into code, scripts and client configuration:
@@ -7,7 +8,8 @@ import { defineSecretRule, type SecretRule } from '../rule.js';
 //
 // npm `npm_…` tokens belong to the npm family: `http-auth-npmrc-token` only reports other values (legacy
 // UUID tokens, tokens of private registries) and, like the Bearer rule, is generic so that any provider
-// rule matching the same token wins.
+// rule matching the same token wins. A Bearer value shaped like a JWT is left to the jwt rules, and the
+// example credentials of the OAuth/HTTP RFCs are skipped.
 
 const PLACEHOLDER_WORDS = new Set(
   (
@@ -42,13 +44,6 @@ function isPlaceholderPassword(value: string): boolean {
   return PLACEHOLDER_WORDS.has(letters) || PLACEHOLDER_WORDS.has(lower.replace(/[^a-z]/g, ''));
 }
 
-function shannon(text: string): number {
-  const counts = new Map<string, number>();
-  for (const ch of text) counts.set(ch, (counts.get(ch) ?? 0) + 1);
-  let bits = 0;
-  for (const n of counts.values()) bits -= (n / text.length) * Math.log2(n / text.length);
-  return bits;
-}
 
 /** Base64 that decodes to printable text (UTF-8 or Latin-1), else undefined. */
 function decodeBase64Text(value: string): string | undefined {
@@ -65,7 +60,7 @@ function credentialPairOk(pair: string): boolean {
   if (colon < 0) return false;
   const user = pair.slice(0, colon);
   const password = pair.slice(colon + 1);
-  if (password.length === 0) return user.length >= 20 && shannon(user) >= 3.5 && !isPlaceholderPassword(user);
+  if (password.length === 0) return user.length >= 20 && shannonEntropy(user) >= 3.5 && !isPlaceholderPassword(user);
   return password !== user && !isPlaceholderPassword(password);
 }
 
@@ -132,6 +127,8 @@ export const httpAuthRules: readonly SecretRule[] = [
     maxLength: 800,
     minEntropy: 2,
     accept: (secret) => !isPlaceholderPassword(secret),
+    // Any provider's token can follow `-u`: the provider's rule names it better.
+    isGeneric: true,
     references: ['https://curl.se/docs/manpage.html#-u'],
   }),
   defineSecretRule({

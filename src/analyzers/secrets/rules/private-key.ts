@@ -1,6 +1,8 @@
+import { shannonEntropy } from '../engine/entropy.js';
 import { defineSecretRule, type SecretRule } from '../rule.js';
 
-// Private keys: PEM (PKCS#1, SEC 1, DSA, PKCS#8, encrypted PKCS#8), OpenSSH, OpenPGP armor, PuTTY .ppk.
+// Private keys: PEM (PKCS#1, SEC 1, DSA, PKCS#8, encrypted PKCS#8), OpenSSH, OpenPGP armor, PuTTY .ppk,
+// and private/symmetric JSON Web Keys.
 // A match runs from the BEGIN line through the END line and the body must be a real base64 payload of
 // plausible length: documentation that shows `-----BEGIN RSA PRIVATE KEY-----\n...\n-----END`, a
 // template (`<key>`, `{{ .Values.key }}`) or an empty body never reaches the END line, because the body
@@ -23,17 +25,6 @@ const SEP = String.raw`(?:\r?\n|(?:\\{1,2}r)?\\{1,2}n)`;
 const BODY = String.raw`[A-Za-z0-9+/=\s\\]`;
 const ESCAPES = /\\{1,2}[rn]/g;
 
-function shannon(text: string): number {
-  if (text.length === 0) return 0;
-  const counts = new Map<string, number>();
-  for (const ch of text) counts.set(ch, (counts.get(ch) ?? 0) + 1);
-  let bits = 0;
-  for (const n of counts.values()) {
-    const p = n / text.length;
-    bits -= p * Math.log2(p);
-  }
-  return bits;
-}
 
 /** Split a captured key body into trimmed non-empty lines; a flattened body splits on spaces. */
 function bodyLines(secret: string): string[] {
@@ -54,7 +45,7 @@ function base64PayloadOk(lines: readonly string[], minChars: number): boolean {
   if (payload.length < minChars) return false;
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(payload)) return false;
   if (!/[a-z]/.test(payload) || !/[A-Z]/.test(payload) || !/[0-9]/.test(payload)) return false;
-  if (shannon(payload) < (payload.length >= 200 ? 4.8 : 4.2)) return false;
+  if (shannonEntropy(payload) < (payload.length >= 200 ? 4.8 : 4.2)) return false;
   const full = lines.filter((line) => line.length >= 16);
   return new Set(full).size === full.length;
 }
@@ -202,6 +193,25 @@ export const privateKeyRules: readonly SecretRule[] = [
       return base64PayloadOk(payload, 200);
     },
     references: ['https://www.rfc-editor.org/rfc/rfc4880#section-6.2'],
+  }),
+  defineSecretRule({
+    id: 'private-key-jwk',
+    title: 'Private or symmetric JSON Web Key',
+    description: `A JSON Web Key with its private part ("d" of an RSA, EC or OKP key) or a symmetric "oct" key ("k") signs tokens (JWT, OIDC) or decrypts data as its owner. Replace the key in the JWKS and every verifier or service that trusts it, and keep private JWKs in a key vault. ${ROTATE}`,
+    keywords: ['"kty"'],
+    // "kty" before or after the secret member, within the same JSON object (no braces in between).
+    pattern: new RegExp(
+      String.raw`(?:"kty"\s{0,4}:\s{0,4}"(?:RSA|EC|OKP)"[^{}]{0,3000}?"d"|"kty"\s{0,4}:\s{0,4}"oct"[^{}]{0,3000}?"k"` +
+        String.raw`|"d"(?=\s{0,4}:\s{0,4}"[A-Za-z0-9_-]{22,1400}"[^{}]{0,3000}?"kty"\s{0,4}:\s{0,4}"(?:RSA|EC|OKP)")` +
+        String.raw`|"k"(?=\s{0,4}:\s{0,4}"[A-Za-z0-9_-]{22,1400}"[^{}]{0,3000}?"kty"\s{0,4}:\s{0,4}"oct"))` +
+        String.raw`\s{0,4}:\s{0,4}"(?<secret>[A-Za-z0-9_-]{22,1400})"`,
+    ),
+    maxLength: 4500,
+    minEntropy: 3.5,
+    accept: (secret) => secret.length % 4 !== 1 && /[A-Z]/.test(secret) && /[a-z]/.test(secret) && shannonEntropy(secret) >= 3.8,
+    // Private keys printed in RFC 7515, 7517 and 8037, copied into many test suites.
+    allowValues: [/^870MB6gfuTJ4HtUnUvYMyJpr5eUZNP4Bk43bVdj3eAE$/, /^X4cTteJY_gn4FYPsXB8rdXix5vwsg1FLN5E3EaG6RJoVH-/, /^nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A$/],
+    references: ['https://www.rfc-editor.org/rfc/rfc7517#section-4', 'https://www.rfc-editor.org/rfc/rfc7518#section-6'],
   }),
   defineSecretRule({
     id: 'private-key-putty',
