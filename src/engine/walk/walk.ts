@@ -1,5 +1,4 @@
-import type { Dirent, Stats } from 'node:fs';
-import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { isAbsolute as isAbsolutePath, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
@@ -40,7 +39,11 @@ function errorCode(error: unknown): string {
   return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'UNKNOWN';
 }
 
-/** Walk the tree under `root`. The root may also be a single file. */
+/**
+ * Walk the tree under `root`. The root may also be a single file. File-system calls are synchronous:
+ * the walk runs on the main thread while workers analyze, and a promise round trip per file costs
+ * more than the stat itself.
+ */
 export function walk(root: string, options: WalkOptions): Walk {
   const problems: Problem[] = [];
   const skipped = { count: 0 };
@@ -79,7 +82,7 @@ export function walk(root: string, options: WalkOptions): Walk {
     options.signal?.throwIfAborted();
     let entries: Dirent[];
     try {
-      entries = await readdir(abs, { withFileTypes: true });
+      entries = readdirSync(abs, { withFileTypes: true });
     } catch (error) {
       problems.push({
         code: 'unreadable-directory',
@@ -92,7 +95,7 @@ export function walk(root: string, options: WalkOptions): Walk {
     let localScopes = scopes;
     if (useGitignore && entries.some((entry) => entry.name === '.gitignore' && entry.isFile())) {
       try {
-        const text = await readFile(join(abs, '.gitignore'), 'utf8');
+        const text = readFileSync(join(abs, '.gitignore'), 'utf8');
         localScopes = [...scopes, { base: rel, rules: ignore().add(text) }];
       } catch (error) {
         problems.push({ code: 'unreadable-gitignore', message: `could not read ${rel}/.gitignore: ${errorCode(error)}`, level: 'warn' });
@@ -104,10 +107,10 @@ export function walk(root: string, options: WalkOptions): Walk {
       const childRel = rel === '' ? entry.name : `${rel}/${entry.name}`;
       if (entry.isDirectory()) {
         if (ALWAYS_SKIPPED_DIRS.has(entry.name) || isIgnored(localScopes, childRel, true)) continue;
-        if (await enterDir(childAbs, childRel)) yield* walkDir(childAbs, childRel, localScopes);
+        if (enterDir(childAbs, childRel)) yield* walkDir(childAbs, childRel, localScopes);
       } else if (entry.isFile()) {
         if (isIgnored(localScopes, childRel, false)) continue;
-        const entryStats = await statOrReport(childAbs, childRel, lstat);
+        const entryStats = statOrReport(childAbs, childRel, lstatSync);
         const file = entryStats && fileEntry(childAbs, childRel, entryStats);
         if (file) yield file;
       } else if (entry.isSymbolicLink()) {
@@ -119,9 +122,9 @@ export function walk(root: string, options: WalkOptions): Walk {
     }
   }
 
-  async function statOrReport(abs: string, rel: string, how: typeof stat): Promise<Stats | null> {
+  function statOrReport(abs: string, rel: string, how: (path: string) => Stats): Stats | null {
     try {
-      return await how(abs);
+      return how(abs);
     } catch (error) {
       skipped.count++;
       problems.push({ code: 'unreadable-file', message: `skipped ${rel}: ${errorCode(error)}`, file: rel, level: 'warn' });
@@ -130,8 +133,8 @@ export function walk(root: string, options: WalkOptions): Walk {
   }
 
   /** Enter a directory once: a second visit through a link is a loop or a duplicate. */
-  async function enterDir(abs: string, rel: string): Promise<boolean> {
-    const stats = await statOrReport(abs, rel, stat);
+  function enterDir(abs: string, rel: string): boolean {
+    const stats = statOrReport(abs, rel, statSync);
     if (!stats) return false;
     const key = `${stats.dev}:${stats.ino}`;
     if (visitedDirs.has(key)) {
@@ -145,7 +148,7 @@ export function walk(root: string, options: WalkOptions): Walk {
   async function* followLink(abs: string, rel: string, scopes: readonly IgnoreScope[]): AsyncGenerator<FileEntry> {
     let target: string;
     try {
-      target = await realpath(abs);
+      target = realpathSync(abs);
     } catch (error) {
       const code = errorCode(error);
       const why = code === 'ELOOP' ? 'a symlink loop' : code === 'ENOENT' ? 'a dangling link' : code;
@@ -157,11 +160,11 @@ export function walk(root: string, options: WalkOptions): Walk {
       problems.push({ code: 'symlink-outside-root', message: `skipped ${rel}: links outside the scanned tree`, file: rel, level: 'info' });
       return;
     }
-    const stats = await statOrReport(abs, rel, stat);
+    const stats = statOrReport(abs, rel, statSync);
     if (!stats) return;
     if (stats.isDirectory()) {
       if (isIgnored(scopes, rel, true)) return;
-      if (await enterDir(abs, rel)) yield* walkDir(abs, rel, scopes);
+      if (enterDir(abs, rel)) yield* walkDir(abs, rel, scopes);
     } else {
       // A link to a file inside the tree: that file is scanned under its own path.
       skipped.count++;
@@ -173,8 +176,8 @@ export function walk(root: string, options: WalkOptions): Walk {
   async function* run(): AsyncGenerator<FileEntry> {
     let stats: Stats;
     try {
-      rootReal = await realpath(root);
-      stats = await stat(rootReal);
+      rootReal = realpathSync(root);
+      stats = statSync(rootReal);
     } catch (error) {
       throw new WalkError(`cannot read ${root}: ${errorCode(error) === 'ENOENT' ? 'no such file or directory' : errorCode(error)}`);
     }
