@@ -3,7 +3,7 @@ import { chmodSync, closeSync, mkdirSync, openSync, readFileSync, symlinkSync, t
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runScan } from '../src/engine/scan.js';
-import { runCli, tempDir } from './cli.js';
+import { runCli, tempDir } from './harness.js';
 
 const TOKEN = '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';
 const GIB = 1024 ** 3;

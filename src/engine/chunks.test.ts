@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../../test/cli.js';
+import { tempDir } from '../../test/harness.js';
 import type { TextChunk } from '../analyzers/types.js';
 import { readChunks, splitChunks } from './chunks.js';
 

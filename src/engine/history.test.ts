@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../../test/cli.js';
+import { tempDir } from '../../test/harness.js';
 import { HistoryError, runHistoryScan } from './history.js';
 
 const TOKEN = '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';

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../../test/cli.js';
+import { tempDir } from '../../../test/harness.js';
 import { walk, WalkError, type WalkOptions } from './walk.js';
 
 async function paths(root: string, options: Partial<WalkOptions> = {}): Promise<{ files: string[]; codes: string[] }> {
