@@ -89,7 +89,7 @@ describe('cli scan', () => {
       [
         'exclude: ["fixtures/**"]',
         'rules:',
-        '  disable: [github-pat]',
+        '  disable: [github-pat, generic-token]',
         'secrets:',
         '  rules:',
         '    - id: acme-internal-token',
@@ -100,6 +100,13 @@ describe('cli scan', () => {
     await runCli(['scan', src, '--out', out]);
     const vulns = readJson('gl-secret-detection-report.json')['vulnerabilities'] as { identifiers: { value: string }[]; location: { file: string } }[];
     expect(vulns.map((v) => [v.identifiers[0]?.value, v.location.file])).toEqual([['acme-internal-token', 'internal.txt']]);
+  });
+
+  it('falls back to the generic token rule when only the provider rule is disabled', async () => {
+    writeFileSync(join(src, '.bulwark.yml'), 'rules:\n  disable: [github-pat]\n');
+    await runCli(['scan', src, '--out', out]);
+    const vulns = readJson('gl-secret-detection-report.json')['vulnerabilities'] as { identifiers: { value: string }[] }[];
+    expect(vulns.map((v) => v.identifiers[0]?.value)).toEqual(['generic-token']);
   });
 
   it('honours an inline bulwark:allow comment', async () => {
