@@ -1,4 +1,5 @@
 import { crc32 } from 'node:zlib';
+import { ASSIGN } from '../fragments.js';
 import { defineSecretRule, type SecretRule } from '../rule.js';
 
 const API_TOKEN_DOCS = 'https://support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account/';
@@ -6,8 +7,6 @@ const SERVICE_ACCOUNT_DOCS = 'https://support.atlassian.com/user-management/docs
 const ACCESS_TOKEN_DOCS = 'https://support.atlassian.com/bitbucket-cloud/docs/access-tokens/';
 const DC_PAT_DOCS = 'https://confluence.atlassian.com/enterprise/using-personal-access-tokens-1026032365.html';
 
-/** `key = value`, `key: value`, `"key": "value"`, `key => value` on one line. */
-const ASSIGN = `[ \\t'"]{0,3}(?:=>|:=|[:=])[ \\t'"]{0,3}`;
 
 /**
  * `AT?TT3…=XXXXXXXX`: the last eight characters are the CRC32, upper-case hex, of everything before them.

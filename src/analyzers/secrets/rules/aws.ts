@@ -54,7 +54,10 @@ export const awsRules: readonly SecretRule[] = [
     description:
       'An AWS STS session token, together with its temporary key pair, acts as the assumed role until it expires. Revoke the role sessions (IAM "Revoke active sessions"), find where it was issued, and never persist STS output in code or logs.',
     keywords: ['iqojb3jpz2lux2', 'fwogzxivyxdz', 'fqogzxivyxdz'],
-    pattern: /(?<![A-Za-z0-9/+])(?<secret>(?:IQoJb3JpZ2luX2[A-Za-z0-9]|F[wQ]oGZXIvYXdz)[A-Za-z0-9/+]{100,2000}={0,2})(?![A-Za-z0-9/+=])/,
+    // Raw or URL-encoded (X-Amz-Security-Token=…%2F…). Many tokens hold a run of `/` near the start
+    // (…EMr//////////wEa…), which the engine's placeholder filter would reject: the secret starts after it.
+    pattern:
+      /(?<![A-Za-z0-9/+%])(?:IQoJb3JpZ2luX2[A-Za-z0-9]|F[wQ]oGZXIvYXdz)(?:[A-Za-z0-9+]{0,40}(?:\/|%2[Ff]){5,40})?(?<secret>(?:[A-Za-z0-9/+]|%2[FfBb]|%3[Dd]){80,2000}={0,2})(?![A-Za-z0-9/+=%])/,
     maxLength: 2100,
     minEntropy: 4,
     references: [TEMP_DOCS],

@@ -1,12 +1,11 @@
 import { crc32 } from 'node:zlib';
+import { ASSIGN } from '../fragments.js';
 import { defineSecretRule, type SecretRule } from '../rule.js';
 
 const APP_PASSWORD_DOCS = 'https://support.atlassian.com/bitbucket-cloud/docs/app-passwords/';
 const OAUTH_DOCS = 'https://support.atlassian.com/bitbucket-cloud/docs/use-oauth-on-bitbucket-cloud/';
 const DC_TOKEN_DOCS = 'https://confluence.atlassian.com/bitbucketserver/http-access-tokens-939515499.html';
 
-/** `key = value`, `key: value`, `"key": "value"`, `key => value` on one line. */
-const ASSIGN = `[ \\t'"]{0,3}(?:=>|:=|[:=])[ \\t'"]{0,3}`;
 
 /**
  * App passwords end in the CRC32 (8 upper-case hex digits) of everything before it. A value with that

@@ -1,13 +1,10 @@
+import { ASSIGN, WELL_KNOWN_HASHES } from '../fragments.js';
 import { defineSecretRule, type SecretRule } from '../rule.js';
 
 const TOKEN_DOCS = 'https://buildkite.com/docs/platform/security/tokens';
 const API_TOKEN_DOCS = 'https://buildkite.com/docs/apis/managing-api-tokens';
 
-/** The SHA-1 of empty input: a 40-hex value that turns up in test data next to token settings. */
-const WELL_KNOWN_HASHES = [/^da39a3ee5e6b4b0d3255bfef95601890afd80709$/i];
 
-/** `key = value`, `key: value`, `"key": "value"`, `key => value` on one line. */
-const ASSIGN = `[ \\t'"]{0,3}(?:=>|:=|[:=])[ \\t'"]{0,3}`;
 /** Newer Buildkite tokens carry a short base64 shard marker after the prefix, such as `MTA.`. */
 const SHARD = '(?:[A-Za-z0-9]{2,8}\\.)?';
 

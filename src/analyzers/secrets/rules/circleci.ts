@@ -1,12 +1,9 @@
+import { ASSIGN, WELL_KNOWN_HASHES } from '../fragments.js';
 import { defineSecretRule, type SecretRule } from '../rule.js';
 
 const API_TOKEN_DOCS = 'https://circleci.com/docs/managing-api-tokens/';
 
-/** The SHA-1 of empty input: a 40-hex value that turns up in test data next to token settings. */
-const WELL_KNOWN_HASHES = [/^da39a3ee5e6b4b0d3255bfef95601890afd80709$/i];
 
-/** `key = value`, `key: value`, `"key": "value"`, `key => value` on one line. */
-const ASSIGN = `[ \\t'"]{0,3}(?:=>|:=|[:=])[ \\t'"]{0,3}`;
 
 function prefixedToken(id: string, title: string, prefix: string, description: string): SecretRule {
   return defineSecretRule({

@@ -48,10 +48,16 @@ export const cloudflareRules: readonly SecretRule[] = [
       'An older 40-character Cloudflare API token acts with the permissions it was created with. Roll it under My Profile > API Tokens (the new token gets the scannable cfut_ format) and keep it in a secret store.',
     keywords: ['cloudflare', 'cf_', 'cf-', 'cf.'],
     pattern: new RegExp(
-      CONTEXT + String.raw`(?:api[_.-]?)?token[\w.-]{0,10}` + SEP + String.raw`(?<secret>[A-Za-z0-9_-]{40})(?![\w-])`,
+      '(?:' +
+        CONTEXT +
+        String.raw`(?:api[_.-]?)?token[\w.-]{0,10}` +
+        SEP +
+        // …or a bearer token sent to api.cloudflare.com on the same line (curl before or after the URL).
+        String.raw`|(?<=api\.cloudflare\.com[^\n]{0,200})Bearer\s{1,3}|Bearer\s{1,3}(?=[A-Za-z0-9_-]{40}(?![\w-])[^\n]{0,200}api\.cloudflare\.com))` +
+        String.raw`(?<secret>[A-Za-z0-9_-]{40})(?![\w-])`,
       'i',
     ),
-    maxLength: 110,
+    maxLength: 320,
     minEntropy: 3.8,
     accept: (secret) => /[A-Z]/.test(secret) && /[a-z]/.test(secret) && /[0-9]/.test(secret),
     // The token shown in Cloudflare's API documentation.

@@ -1,8 +1,8 @@
+import { ASSIGN_LOOSE as ASSIGN } from '../fragments.js';
 import { defineSecretRule, type SecretRule } from '../rule.js';
 
 const TOKEN = 'EAA[A-Za-z0-9]{80,400}';
 const CONTEXT = String.raw`facebook|\bfb|instagram|whatsapp|\bmeta[_.-]`;
-const ASSIGN = String.raw`['"]?\s{0,3}(?:=>|[:=])\s{0,3}['"]?`;
 
 /**
  * `token` with a context word on its line. The match starts at the token when a context word follows it, else at

@@ -6,12 +6,18 @@ const SEP = String.raw`["'\x60]?\s{0,4}(?::=|=>|[:=,])\s{0,4}["'\x60]?`;
 
 function vaultToken(id: string, prefix: string, title: string, description: string, max: number): SecretRule {
   const escaped = prefix.replace('.', '\\.');
+  // Batch tokens start with a run of `A`s (hvb.AAAAAQ…) that the engine's placeholder filter would reject:
+  // there the secret is the part after the run.
+  const secret =
+    prefix === 'hvb.'
+      ? String.raw`${escaped}(?:A{5,8})?(?<secret>[A-Za-z0-9_-]{24,${max}})`
+      : String.raw`(?<secret>${escaped}[A-Za-z0-9_-]{24,${max}})`;
   return defineSecretRule({
     id,
     title,
     description,
     keywords: [prefix],
-    pattern: new RegExp(String.raw`(?<![\w.-])(?<secret>${escaped}[A-Za-z0-9_-]{24,${max}})(?![\w-])`),
+    pattern: new RegExp(String.raw`(?<![\w.-])${secret}(?![\w-])`),
     maxLength: max + 4,
     minEntropy: 3.5,
     references: [VAULT_DOCS],

@@ -11,7 +11,9 @@ export const herokuRules: readonly SecretRule[] = [
     description:
       'A Heroku API key (HRKU-) drives the Platform API as its user: deploys, config vars (with their secrets), add-ons and databases. Regenerate it in Account settings or revoke the authorization, and use scoped OAuth authorizations in CI.',
     keywords: ['hrku-'],
-    pattern: /(?<![\w-])(?<secret>HRKU-[A-Za-z0-9_-]{60})(?![\w-])/,
+    // Real keys carry a run of five underscores at offset 49 (`…Q_____w…`), which the engine's placeholder
+    // filter (five identical characters) would reject: the secret is the 49-character head before it.
+    pattern: /(?<![\w-])(?<secret>HRKU-AA[A-Za-z0-9_-]{42})[A-Za-z0-9_-]{16}(?![\w-])/,
     maxLength: 65,
     minEntropy: 3.5,
     references: [DOCS],

@@ -1,6 +1,6 @@
+import { ASSIGN_LOOSE as ASSIGN } from '../fragments.js';
 import { defineSecretRule, type SecretRule } from '../rule.js';
 
-const ASSIGN = String.raw`['"]?\s{0,3}(?:=>|[:=])\s{0,3}['"]?`;
 // pagerduty after the token: the match then starts at `Token token=`, else at the nearest pagerduty before it.
 const FOLLOWS = String.raw`[\w+-]{20}(?![\w+-])[^\n]{0,150}pagerduty`;
 

@@ -1,7 +1,6 @@
+import { ASSIGN } from '../fragments.js';
 import { defineSecretRule, type SecretRule } from '../rule.js';
 
-/** `key = value`, `key: value`, `"key": "value"`, `key => value` on one line. */
-const ASSIGN = `[ \\t'"]{0,3}(?:=>|:=|[:=])[ \\t'"]{0,3}`;
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
 export const plaidRules: readonly SecretRule[] = [

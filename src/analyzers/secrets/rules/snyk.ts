@@ -1,10 +1,9 @@
+import { ASSIGN } from '../fragments.js';
 import { defineSecretRule, type SecretRule } from '../rule.js';
 
 const TOKEN_DOCS = 'https://docs.snyk.io/snyk-api/authentication-for-api';
 const SERVICE_ACCOUNT_DOCS = 'https://docs.snyk.io/implementation-and-setup/enterprise-setup/service-accounts';
 
-/** `key = value`, `key: value`, `"key": "value"`, `key => value` on one line. */
-const ASSIGN = `[ \\t'"]{0,3}(?:=>|:=|[:=])[ \\t'"]{0,3}`;
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 /** `snyk_uat.<8 hex>.<base64url JSON claims>.<signature>` */
 const SCOPED = '[0-9a-f]{8}\\.eyJ[A-Za-z0-9_-]{20,800}\\.[A-Za-z0-9_-]{20,200}';

@@ -1,9 +1,9 @@
+import { ASSIGN_LOOSE as ASSIGN } from '../fragments.js';
 import { defineSecretRule, type SecretRule } from '../rule.js';
 
 const API_KEY_DOCS = 'https://www.twilio.com/docs/iam/api-keys';
 const AUTH_DOCS = 'https://www.twilio.com/docs/iam/credentials/api';
 // `=`, `:` or `=>` between a name and its value, with optional quotes around either.
-const ASSIGN = String.raw`['"]?\s{0,3}(?:=>|[:=])\s{0,3}['"]?`;
 
 const isLowerHex = (secret: string): boolean => /^[0-9a-f]{32}$/.test(secret);
 const isMixedBase62 = (secret: string): boolean => /[a-z]/.test(secret) && /[A-Z]/.test(secret) && /[0-9]/.test(secret);

@@ -1,6 +1,6 @@
+import { ASSIGN_LOOSE as ASSIGN } from '../fragments.js';
 import { defineSecretRule, type SecretRule } from '../rule.js';
 
-const ASSIGN = String.raw`['"]?\s{0,3}(?:=>|[:=])\s{0,3}['"]?`;
 
 export const twitterRules: readonly SecretRule[] = [
   defineSecretRule({

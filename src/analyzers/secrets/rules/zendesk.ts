@@ -1,6 +1,6 @@
+import { ASSIGN_LOOSE as ASSIGN } from '../fragments.js';
 import { defineSecretRule, type SecretRule } from '../rule.js';
 
-const ASSIGN = String.raw`['"]?\s{0,3}(?:=>|[:=])\s{0,3}['"]?`;
 // `user@x.com/token:TOKEN` in basic auth, or `("user@x.com/token", "TOKEN")` as a client's auth pair.
 const TOKEN_SEP = String.raw`(?::|['"]\s{0,3},\s{0,3}['"])`;
 // zendesk after the token: the match then starts at `/token`, else at the nearest zendesk before it.
