@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 
 /** Show enough of a secret to recognise it, never enough to use it. */
-export function maskSecret(secret: string): string {
+export function maskSecret(raw: string): string {
+  // A key body starts after a line break or a `\n` escape: show its first real characters.
+  const secret = raw.replace(/^(?:\s|\\{1,2}[rn])+/, '');
   const visible = secret.length >= 20 ? 6 : secret.length >= 10 ? 3 : 1;
   return `${secret.slice(0, visible)}${'*'.repeat(Math.min(12, secret.length - visible))}`;
 }

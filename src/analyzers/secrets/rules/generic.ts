@@ -196,7 +196,7 @@ const TOKEN_NOT_AFTER = [
   'max', 'num', 'total', 'input', 'output', 'completion', 'prompt', 'eos', 'bos', 'pad', 'unk', 'sep', 'cls', 'mask',
   'special', 'resume', 'pagination', 'sort', '_auth', 'npmauth', 'lexer', 'parser', 'syntax', 'client', 'aws_session',
 ];
-const API_KEY_WORD = String.raw`(?:${words('api', 'key')}|(?:${['access', 'auth', 'app', 'private', 'signing', 'encryption', 'master', 'subscription'].map(ci).join('|')})[_ -]?${ci('key')})`;
+const API_KEY_WORD = String.raw`(?:${words('api', 'key')}|(?:${['access', 'auth', 'app', 'private', 'signing', 'encryption', 'master', 'subscription', 'hmac'].map(ci).join('|')})[_ -]?${ci('key')})`;
 const API_KEY_NOT_AFTER = ['public', 'publishable', 'pub', 'site', 'recaptcha', 'aws_secret', 'aws'];
 
 /** Command-line options (`--api-key=…`) belong to generic-cli-secret. */

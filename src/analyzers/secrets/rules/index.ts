@@ -15,6 +15,7 @@ import { braintreeRules } from './braintree.js';
 import { buildkiteRules } from './buildkite.js';
 import { checkoutRules } from './checkout.js';
 import { circleciRules } from './circleci.js';
+import { cliRules } from './cli.js';
 import { clojarsRules } from './clojars.js';
 import { cloudflareRules } from './cloudflare.js';
 import { cohereRules } from './cohere.js';
@@ -26,6 +27,7 @@ import { databricksRules } from './databricks.js';
 import { datadogRules } from './datadog.js';
 import { digitaloceanRules } from './digitalocean.js';
 import { discordRules } from './discord.js';
+import { djangoRules } from './django.js';
 import { dockerhubRules } from './dockerhub.js';
 import { dopplerRules } from './doppler.js';
 import { dropboxRules } from './dropbox.js';
@@ -87,6 +89,7 @@ import { prefectRules } from './prefect.js';
 import { privateKeyRules } from './private-key.js';
 import { pulumiRules } from './pulumi.js';
 import { pypiRules } from './pypi.js';
+import { railsRules } from './rails.js';
 import { razorpayRules } from './razorpay.js';
 import { readmeRules } from './readme.js';
 import { replicateRules } from './replicate.js';
@@ -130,6 +133,7 @@ export const SECRET_RULE_FAMILIES: Readonly<Record<string, readonly SecretRule[]
   buildkite: buildkiteRules,
   checkout: checkoutRules,
   circleci: circleciRules,
+  cli: cliRules,
   clojars: clojarsRules,
   cloudflare: cloudflareRules,
   cohere: cohereRules,
@@ -141,6 +145,7 @@ export const SECRET_RULE_FAMILIES: Readonly<Record<string, readonly SecretRule[]
   datadog: datadogRules,
   digitalocean: digitaloceanRules,
   discord: discordRules,
+  django: djangoRules,
   dockerhub: dockerhubRules,
   doppler: dopplerRules,
   dropbox: dropboxRules,
@@ -202,6 +207,7 @@ export const SECRET_RULE_FAMILIES: Readonly<Record<string, readonly SecretRule[]
   'private-key': privateKeyRules,
   pulumi: pulumiRules,
   pypi: pypiRules,
+  rails: railsRules,
   razorpay: razorpayRules,
   readme: readmeRules,
   replicate: replicateRules,

@@ -232,4 +232,20 @@ export const privateKeyRules: readonly SecretRule[] = [
     },
     references: ['https://the.earth.li/~sgtatham/putty/0.78/htmldoc/AppendixC.html'],
   }),
+  defineSecretRule({
+    id: 'private-key-base64-pem',
+    title: 'Base64-encoded PEM private key',
+    description: `A PEM private key wrapped in base64, as kubeconfig \`client-key-data\`, Kubernetes Secret data and many CI variables carry it: decoding it gives the key itself. ${ROTATE}`,
+    // "-----BEGIN " in base64 always starts "LS0tLS1CRUdJTi".
+    keywords: ['ls0tls1crudjti'],
+    pattern: /(?<![A-Za-z0-9+/])(?<secret>LS0tLS1CRUdJTi[A-Za-z0-9+/]{120,16000}={0,2})(?![A-Za-z0-9+/=])/,
+    maxLength: 16100,
+    minEntropy: 4,
+    accept: (secret) => {
+      const pem = Buffer.from(secret, 'base64').toString('latin1');
+      const match = /^-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY)-----\r?\n([\s\S]*?)-----END \1-----/.exec(pem);
+      return match !== null && base64PayloadOk(bodyLines(match[2] ?? '').filter((line) => !HEADER_LINE.test(line)), 64);
+    },
+    references: [PEM_DOCS, 'https://kubernetes.io/docs/concepts/configuration/organize-cluster-access-kubeconfig/'],
+  }),
 ];
