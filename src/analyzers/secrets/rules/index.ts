@@ -15,11 +15,11 @@ import { braintreeRules } from './braintree.js';
 import { buildkiteRules } from './buildkite.js';
 import { checkoutRules } from './checkout.js';
 import { circleciRules } from './circleci.js';
-import { cliRules } from './cli.js';
 import { clojarsRules } from './clojars.js';
 import { cloudflareRules } from './cloudflare.js';
 import { cohereRules } from './cohere.js';
 import { coinbaseRules } from './coinbase.js';
+import { commandLineRules } from './command-line.js';
 import { connectionStringRules } from './connection-string.js';
 import { contentfulRules } from './contentful.js';
 import { cratesioRules } from './cratesio.js';
@@ -133,11 +133,11 @@ export const SECRET_RULE_FAMILIES: Readonly<Record<string, readonly SecretRule[]
   buildkite: buildkiteRules,
   checkout: checkoutRules,
   circleci: circleciRules,
-  cli: cliRules,
   clojars: clojarsRules,
   cloudflare: cloudflareRules,
   cohere: cohereRules,
   coinbase: coinbaseRules,
+  'command-line': commandLineRules,
   'connection-string': connectionStringRules,
   contentful: contentfulRules,
   cratesio: cratesioRules,

@@ -5,9 +5,9 @@ import { defineSecretRule, type SecretRule } from '../rule.js';
 const VALUE = String.raw`['"]?(?<secret>(?![$%<{])[^\s'"\x60;|&]{6,128})['"]?(?=[\s;|&)]|$)`;
 const ROTATE = 'Change the password, then let the client read it from its own config file, a credentials store or an environment variable set outside the repository.';
 
-export const cliRules: readonly SecretRule[] = [
+export const commandLineRules: readonly SecretRule[] = [
   defineSecretRule({
-    id: 'cli-sshpass-password',
+    id: 'command-line-sshpass-password',
     title: 'Password on an sshpass command line',
     description: `sshpass -p puts an SSH password in the command, visible in scripts, process lists and history. ${ROTATE}`,
     keywords: ['sshpass'],
@@ -18,7 +18,7 @@ export const cliRules: readonly SecretRule[] = [
     references: ['https://manpages.debian.org/bookworm/sshpass/sshpass.1.en.html'],
   }),
   defineSecretRule({
-    id: 'cli-redis-password',
+    id: 'command-line-redis-password',
     title: 'Password on a redis-cli command line',
     description: `redis-cli -a passes the Redis password in the command. ${ROTATE}`,
     keywords: ['redis-cli'],
@@ -29,7 +29,7 @@ export const cliRules: readonly SecretRule[] = [
     references: ['https://redis.io/docs/latest/develop/tools/cli/'],
   }),
   defineSecretRule({
-    id: 'cli-mysql-password',
+    id: 'command-line-mysql-password',
     title: 'Password on a mysql command line',
     description: `mysql, mysqldump and mysqladmin take -p<password> or --password=<password> in the command. ${ROTATE}`,
     keywords: ['mysql', 'mariadb'],
