@@ -8,7 +8,7 @@ import type { FileEntry } from '../analyzers/types.js';
 import type { BatchResult } from './analyze-batch.js';
 import { DEFAULT_CHUNK_OPTIONS, type ChunkOptions } from './chunks.js';
 import { finalizeFindings } from './finalize.js';
-import { createBatchPool } from './pool/pool.js';
+import { createBatchPool, type BatchPool } from './pool/pool.js';
 import { walk } from './walk/walk.js';
 
 export interface ScanProgress {
@@ -35,6 +35,9 @@ export interface ScanOptions {
 // A batch is sent to a worker when it holds this many files or bytes, whichever comes first.
 const BATCH_FILES = 256;
 const BATCH_BYTES = 16 * 1024 * 1024;
+// Below this much work, starting worker threads costs more than it saves.
+const POOL_MIN_BYTES = 24 * 1024 * 1024;
+const POOL_MIN_FILES = 2048;
 
 export async function runScan(options: ScanOptions): Promise<ScanReport> {
   const clock = options.clock ?? (() => new Date());
@@ -46,14 +49,18 @@ export async function runScan(options: ScanOptions): Promise<ScanReport> {
     maxFileSize: options.maxFileSize,
     ...(options.signal ? { signal: options.signal } : {}),
   });
-  const pool = createBatchPool(options.threads ?? availableParallelism());
   const chunks = options.chunks ?? DEFAULT_CHUNK_OPTIONS;
+  const threads = options.threads ?? availableParallelism();
   const results: BatchResult[] = [];
   const progress = { files: 0, bytes: 0, findings: 0 };
   const inFlight = new Set<Promise<void>>();
+  // Worker threads cost a few hundred milliseconds to start: a small tree is scanned in-process.
+  let pool: BatchPool | undefined;
+  const inProcess = createBatchPool(1);
 
   const dispatch = (files: FileEntry[]): Promise<void> => {
-    const job = pool.run({ files, settings: options.settings, chunks }).then((result) => {
+    const runner = pool ?? inProcess;
+    const job = runner.run({ files, settings: options.settings, chunks }).then((result) => {
       results.push(result);
       progress.files += result.filesScanned;
       progress.bytes += result.bytesScanned;
@@ -66,24 +73,36 @@ export async function runScan(options: ScanOptions): Promise<ScanReport> {
   };
 
   try {
+    let held: FileEntry[][] = [];
+    let heldBytes = 0;
     let batch: FileEntry[] = [];
     let batchBytes = 0;
     for await (const file of tree.files) {
       batch.push(file);
       batchBytes += file.size;
-      if (batch.length >= BATCH_FILES || batchBytes >= BATCH_BYTES) {
+      if (batch.length < BATCH_FILES && batchBytes < BATCH_BYTES) continue;
+      if (pool === undefined) {
+        held.push(batch);
+        heldBytes += batchBytes;
+        if (threads > 1 && (heldBytes >= POOL_MIN_BYTES || held.length * BATCH_FILES >= POOL_MIN_FILES)) {
+          pool = createBatchPool(threads);
+          for (const waiting of held) void dispatch(waiting);
+          held = [];
+        }
+      } else {
         void dispatch(batch);
-        batch = [];
-        batchBytes = 0;
         // Back-pressure: the walk waits while every thread has two batches queued.
         while (inFlight.size >= pool.threads * 2) await Promise.race(inFlight);
       }
+      batch = [];
+      batchBytes = 0;
     }
+    for (const waiting of held) void dispatch(waiting);
     if (batch.length > 0) void dispatch(batch);
     await Promise.all(inFlight);
   } finally {
     await Promise.allSettled(inFlight);
-    await pool.close();
+    await pool?.close();
   }
 
   const finishedAt = clock();

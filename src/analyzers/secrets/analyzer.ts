@@ -6,7 +6,7 @@ import type { ChunkResult, FileAnalyzer, FileEntry, TextChunk } from '../types.j
 import { compileCustomRule, type CustomSecretRuleSpec } from './custom-rule.js';
 import { LineCounter, lineBounds } from './engine/lines.js';
 import { hashSecret, maskSecret } from './engine/mask.js';
-import { compileSecretMatcher, type SecretHit } from './engine/scan-text.js';
+import { compileSecretMatcher, type SecretHit, type SecretMatcher } from './engine/scan-text.js';
 import type { SecretRule } from './rule.js';
 import { SECRET_RULES } from './rules/index.js';
 
@@ -62,7 +62,8 @@ export function createSecretsAnalyzer(
   const isAllowedPath = (options.allowPaths ?? []).length > 0 ? picomatch([...(options.allowPaths ?? [])], { dot: true }) : () => false;
   const allowValues = (options.allowValues ?? []).map((source) => new RegExp(source));
   const stopwords = (options.stopwords ?? []).map((word) => word.toLowerCase());
-  const matcher = compileSecretMatcher(rules);
+  // Compiled on first use: a thread that only lists rule ids (the main thread) never pays for it.
+  let matcher: SecretMatcher | undefined;
 
   const isAllowedValue = (secret: string): boolean => {
     if (allowValues.some((re) => re.test(secret))) return true;
@@ -81,6 +82,7 @@ export function createSecretsAnalyzer(
     analyzeChunk(file: FileEntry, chunk: TextChunk): ChunkResult {
       const findings: Finding[] = [];
       const lines = new LineCounter(chunk.text);
+      matcher ??= compileSecretMatcher(rules);
       for (const hit of matcher.find(chunk.bytes, chunk.text)) {
         if (hit.start < chunk.ownedStart || hit.start >= chunk.ownedEnd || isAllowedValue(hit.secret)) continue;
         const [lineStart, lineEnd] = lineBounds(chunk.text, hit.start);
