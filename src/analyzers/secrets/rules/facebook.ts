@@ -22,7 +22,9 @@ export const facebookRules: readonly SecretRule[] = [
     title: 'Facebook / Meta Graph API access token',
     description:
       'A Meta Graph API access token (EAA…) acts for a user, Page or system user: it can read Page and Instagram data, publish posts or send WhatsApp messages within its permissions. Invalidate it (change the app secret or remove the system user token) and keep tokens in a secret store.',
-    keywords: ['eaa'],
+    // Tokens start with upper-case EAA; matching it exactly skips the `eaa` in hex and colours.
+    keywords: ['EAA'],
+    caseSensitiveKeywords: true,
     // EAA tokens are long but prefix-poor; a Facebook, Instagram, WhatsApp or Meta name must be on the line.
     pattern: onLineWith(CONTEXT, 'facebook|instagram|whatsapp', TOKEN, String.raw`(?<![\w+/-])`),
     maxLength: 620,

@@ -289,7 +289,8 @@ export const genericRules: readonly SecretRule[] = [
     id: 'generic-cli-secret',
     title: 'Secret passed as a command-line option',
     description: `A password or token written as a command-line option (--password, --token, --api-key, keytool -storepass, openssl -passin pass:) in a script, Dockerfile, CI file or documentation. It is also visible in the process list and shell history. ${STORE}`,
-    keywords: ['pass', 'pwd', 'secret', 'token', 'key'],
+    // Every form has a hyphen right before the flag word: `key` alone hits every `Object.keys`.
+    keywords: ['-pass', '-pwd', '-secret', '-token', '-key', '-apikey', 'storepass', 'keypass'],
     pattern: new RegExp(
       String.raw`(?:(?<![\w-])--(?:[a-z0-9]+-){0,3}${CLI_FLAG_WORD}(?:=|[ \t]{1,4})|(?<![\w-])-(?:src|dest)?(?:store|key)pass[ \t]{1,4}|(?<![\w-])-pass(?:in|out)?[ \t]{1,4}pass:)["']?(?<secret>(?!-)[^\s"'\x60]{8,200})(?=["'\x60\s;|&)]|$)`,
     ),
@@ -305,7 +306,8 @@ export const genericRules: readonly SecretRule[] = [
     id: 'generic-xml-secret',
     title: 'Hard-coded secret in an XML element',
     description: `A password, secret, token or key as the text of an XML element (<password>…</password>, Maven settings, Spring or .NET configuration). ${STORE}`,
-    keywords: ['pass', 'secret', 'token', 'key'],
+    // The element name ends in the secret word, right before `>`.
+    keywords: ['password>', 'passwd>', 'secret>', 'key>', 'token>'],
     pattern: new RegExp(String.raw`<(?<tag>${XML_NAME})>(?<secret>[^<>\s]{8,200})</\k<tag>>`),
     maxLength: 300,
     minEntropy: 2.3,
@@ -319,7 +321,8 @@ export const genericRules: readonly SecretRule[] = [
     id: 'generic-xml-attribute-secret',
     title: 'Hard-coded secret in an XML key/value attribute pair',
     description: `A secret in a key="…Password" value="…" pair (.NET appSettings <add key= value=/>, Spring <property name= value=/>, <entry key=>). ${STORE}`,
-    keywords: ['pass', 'secret', 'token', 'key'],
+    // The attribute value names the setting and ends in the secret word, right before its quote.
+    keywords: ['password"', 'passwd"', 'secret"', 'key"', 'token"'],
     pattern: new RegExp(
       String.raw`\b(?:key|name)[ \t]{0,2}=[ \t]{0,2}"${XML_NAME}"[ \t]{1,4}value[ \t]{0,2}=[ \t]{0,2}"(?<secret>[^"<>\s]{8,200})"`,
     ),
