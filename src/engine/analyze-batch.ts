@@ -2,7 +2,7 @@ import type { Finding } from '../core/finding.js';
 import type { Problem } from '../core/result.js';
 import { createFileAnalyzers, type AnalyzerSettings } from '../analyzers/index.js';
 import type { FileAnalyzer, FileEntry } from '../analyzers/types.js';
-import { readChunks, type ChunkOptions } from './chunks.js';
+import { readFileChunks, type ChunkOptions } from './chunks.js';
 
 export interface BatchTask {
   readonly files: readonly FileEntry[];
@@ -52,7 +52,7 @@ export async function analyzeBatch(task: BatchTask): Promise<BatchResult> {
     }
     try {
       let first = true;
-      for (const chunk of readChunks(file.absPath, task.chunks)) {
+      for (const chunk of readFileChunks(file.absPath, file.size, task.chunks)) {
         if (first && hasNulByte(chunk.bytes)) {
           counts.skipped++;
           result.problems.push({ code: 'binary-file', message: `skipped ${file.path}: binary content`, file: file.path, level: 'info' });

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import type { TextChunk } from '../analyzers/types.js';
 
 export interface ChunkOptions {
@@ -31,13 +31,35 @@ function countNewlines(bytes: Uint8Array, from: number, to: number): number {
 
 function makeChunk(bytes: Buffer, startLine: number, isFirst: boolean, isLast: boolean, options: ChunkOptions): TextChunk {
   const context = contextBytes(options);
+  let text: string | undefined;
   return {
     bytes,
-    text: bytes.toString('latin1'),
+    // Decoded on first use: most files hold no keyword, and their text is never needed.
+    get text(): string {
+      text ??= bytes.toString('latin1');
+      return text;
+    },
     startLine,
     ownedStart: isFirst ? 0 : context,
     ownedEnd: isLast ? bytes.length : Math.max(0, bytes.length - options.overlap + context),
   };
+}
+
+/**
+ * Read a file whose size the walk already knows: small files in one native call, larger ones in
+ * chunks. A file that grew past a chunk since the walk is chunked all the same.
+ */
+export function* readFileChunks(path: string, knownSize: number, options: ChunkOptions = DEFAULT_CHUNK_OPTIONS): Generator<TextChunk> {
+  if (knownSize < options.chunkSize) {
+    const bytes = readFileSync(path);
+    if (bytes.length <= options.chunkSize) {
+      yield makeChunk(bytes, 1, true, true, options);
+      return;
+    }
+    yield* splitChunks(bytes, options);
+    return;
+  }
+  yield* readChunks(path, options);
 }
 
 /** Split an in-memory buffer the same way `readChunks` splits a file. */

@@ -81,9 +81,11 @@ export function createSecretsAnalyzer(
     },
     analyzeChunk(file: FileEntry, chunk: TextChunk): ChunkResult {
       const findings: Finding[] = [];
-      const lines = new LineCounter(chunk.text);
       matcher ??= compileSecretMatcher(rules);
-      for (const hit of matcher.find(chunk.bytes, chunk.text)) {
+      const hits = matcher.find(chunk.bytes, () => chunk.text);
+      if (hits.length === 0) return { findings, problems: [] };
+      const lines = new LineCounter(chunk.text);
+      for (const hit of hits) {
         if (hit.start < chunk.ownedStart || hit.start >= chunk.ownedEnd || isAllowedValue(hit.secret)) continue;
         const [lineStart, lineEnd] = lineBounds(chunk.text, hit.start);
         if (chunk.text.slice(lineStart, lineEnd).includes(INLINE_ALLOW)) continue;

@@ -24,7 +24,8 @@ export interface SecretMatcher {
   readonly rules: readonly SecretRule[];
   /** Longest `maxLength` of any rule: the overlap chunked reads must keep. */
   readonly maxMatchLength: number;
-  find(bytes: Uint8Array, text: string): SecretHit[];
+  /** `text` is asked for only when a keyword occurs, so callers can decode lazily. */
+  find(bytes: Uint8Array, text: () => string): SecretHit[];
 }
 
 // Characters of context kept around a window so lookbehinds and `\b` see real neighbours.
@@ -46,9 +47,9 @@ export function compileSecretMatcher(rules: readonly SecretRule[]): SecretMatche
   return {
     rules,
     maxMatchLength,
-    find(bytes, text) {
+    find(bytes, getText) {
       const touched: number[] = [];
-      const length = text.length;
+      const length = bytes.length;
       // Hits arrive in increasing offset order, so each rule's windows are merged as they come.
       automaton.scan(bytes, (rule, end) => {
         const r = reach[rule] as number;
@@ -66,6 +67,8 @@ export function compileSecretMatcher(rules: readonly SecretRule[]): SecretMatche
         else list.push(from, to);
       });
       const hits: SecretHit[] = [];
+      if (touched.length === 0) return hits;
+      const text = getText();
       touched.sort((a, b) => a - b);
       for (const index of touched) {
         const list = windows[index] as number[];
