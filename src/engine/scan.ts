@@ -77,7 +77,7 @@ export async function runScan(options: ScanOptions): Promise<ScanReport> {
     let heldBytes = 0;
     let batch: FileEntry[] = [];
     let batchBytes = 0;
-    for await (const file of tree.files) {
+    for (const file of tree.files) {
       batch.push(file);
       batchBytes += file.size;
       if (batch.length < BATCH_FILES && batchBytes < BATCH_BYTES) continue;

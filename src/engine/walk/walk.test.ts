@@ -8,7 +8,7 @@ import { walk, WalkError, type WalkOptions } from './walk.js';
 async function paths(root: string, options: Partial<WalkOptions> = {}): Promise<{ files: string[]; codes: string[] }> {
   const tree = walk(root, { maxFileSize: 1024 * 1024, ...options });
   const files: string[] = [];
-  for await (const file of tree.files) files.push(file.path);
+  for (const file of tree.files) files.push(file.path);
   return { files, codes: tree.problems.map((p) => p.code) };
 }
 

@@ -17,7 +17,7 @@ export interface WalkOptions {
 
 export interface Walk {
   /** Regular files, depth-first in name order, so output is deterministic. */
-  readonly files: AsyncGenerator<FileEntry>;
+  readonly files: Generator<FileEntry>;
   /** Filled while `files` is consumed. */
   readonly problems: Problem[];
   readonly skipped: { count: number };
@@ -78,7 +78,7 @@ export function walk(root: string, options: WalkOptions): Walk {
     return { path: rel, absPath: abs, size: stats.size };
   };
 
-  async function* walkDir(abs: string, rel: string, scopes: readonly IgnoreScope[]): AsyncGenerator<FileEntry> {
+  function* walkDir(abs: string, rel: string, scopes: readonly IgnoreScope[]): Generator<FileEntry> {
     options.signal?.throwIfAborted();
     let entries: Dirent[];
     try {
@@ -145,7 +145,7 @@ export function walk(root: string, options: WalkOptions): Walk {
     return true;
   }
 
-  async function* followLink(abs: string, rel: string, scopes: readonly IgnoreScope[]): AsyncGenerator<FileEntry> {
+  function* followLink(abs: string, rel: string, scopes: readonly IgnoreScope[]): Generator<FileEntry> {
     let target: string;
     try {
       target = realpathSync(abs);
@@ -173,7 +173,7 @@ export function walk(root: string, options: WalkOptions): Walk {
 
   let rootReal = root;
 
-  async function* run(): AsyncGenerator<FileEntry> {
+  function* run(): Generator<FileEntry> {
     let stats: Stats;
     try {
       rootReal = realpathSync(root);
