@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../core/finding.js';
 import { splitChunks } from '../../engine/chunks.js';
 import type { FileAnalyzer, FileEntry } from '../types.js';
+import { expectGolden } from '../../../test/golden.js';
 import { createSecretsAnalyzer } from './analyzer.js';
+import { renderSecretRulesDoc } from './rules-doc.js';
 import type { SecretRule } from './rule.js';
 import { SECRET_RULE_FAMILIES, SECRET_RULES } from './rules/index.js';
 
@@ -101,6 +103,11 @@ describe('analyzers/secrets/rules', () => {
       }
     }
     expect(seen.size).toBeGreaterThan(0);
+  });
+
+  it('keeps docs/secret-rules.md in step with the rules', () => {
+    const doc = fileURLToPath(new URL('../../../docs/secret-rules.md', import.meta.url));
+    expectGolden(doc, renderSecretRulesDoc(SECRET_RULE_FAMILIES));
   });
 
   describe.each(FAMILY_FILES)('%s', (family) => {
