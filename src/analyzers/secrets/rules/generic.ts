@@ -134,6 +134,8 @@ function looksLikeSecretValue(value: string, minLength: number): boolean {
   if (/^eyJ[\w-]*\.[\w-]*\./.test(value)) return false;
   // Code: calls, arrows, scope operators, concatenation.
   if (/[A-Za-z_$][\w$]*\(|=>|::|->|\|\||&&/.test(value)) return false;
+  // Regular expressions (a token format written as a pattern): character ranges, counted repeats, escapes.
+  if (/\[[^\]]*\w-\w[^\]]*\]|\{\d+(?:,\d*)?\}|\\[dswbDSWB]|\(\?[:=!<]/.test(value)) return false;
   if (isCodeReference(value) || wordShaped(value)) return false;
   // A word with a few digits and a symbol at the end (`Backend123`, `Summer2024!`): a documentation-style password.
   if (value.length < 16 && wordShaped(value.replace(/[!@#$%^&*?.~_-]+$/, ''), 4)) return false;
