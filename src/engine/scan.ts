@@ -81,7 +81,10 @@ export async function runScan(options: ScanOptions): Promise<ScanReport> {
       batch.push(file);
       batchBytes += file.size;
       if (batch.length < BATCH_FILES && batchBytes < BATCH_BYTES) continue;
-      if (pool === undefined) {
+      if (threads <= 1) {
+        // In-process: analyze now, and yield so progress reaches the terminal.
+        await dispatch(batch);
+      } else if (pool === undefined) {
         held.push(batch);
         heldBytes += batchBytes;
         if (threads > 1 && (heldBytes >= POOL_MIN_BYTES || held.length * BATCH_FILES >= POOL_MIN_FILES)) {
@@ -97,8 +100,8 @@ export async function runScan(options: ScanOptions): Promise<ScanReport> {
       batch = [];
       batchBytes = 0;
     }
-    for (const waiting of held) void dispatch(waiting);
-    if (batch.length > 0) void dispatch(batch);
+    for (const waiting of held) await dispatch(waiting);
+    if (batch.length > 0) await dispatch(batch);
     await Promise.all(inFlight);
   } finally {
     await Promise.allSettled(inFlight);
