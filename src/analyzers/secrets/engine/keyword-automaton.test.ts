@@ -37,6 +37,24 @@ describe('analyzers/secrets/engine/keyword-automaton', () => {
     expect(hits([['sk_live_']], 'SK_LIVE_ sk_live_', true)).toEqual([[0, 8], [0, 17]]);
   });
 
+  it('gives the same hits from the WebAssembly loop as from the JavaScript loop', () => {
+    const keywords = [['ghp_', 'github'], ['AKIA'], ['key'], ['SK'], ['secret', 'cret'], ['-----begin ']].map((k, i) => ({ keywords: k, caseSensitive: i === 3 }));
+    const pieces = ['ghp_', 'github', 'AKIA', 'akia', 'key', 'KEY', 'SK', 'sk', 'secret', 'cret', '-----BEGIN ', 'x', 'q', '\n', 'g'];
+    let seed = 7;
+    const random = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    // Dense enough to fill the WebAssembly output buffer many times, so resumption is exercised.
+    const text = Array.from({ length: 100_000 }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+    const bytes = Buffer.from(text, 'latin1');
+    const collect = (engine: 'auto' | 'js'): number[] => {
+      const out: number[] = [];
+      buildKeywordAutomaton(keywords, engine).scan(bytes, (rule, end) => out.push(rule, end));
+      return out;
+    };
+    const viaJs = collect('js');
+    expect(viaJs.length).toBeGreaterThan(2 * 8192 * 2);
+    expect(collect('auto')).toEqual(viaJs);
+  });
+
   it('matches nothing when there are no keywords', () => {
     expect(hits([[]], 'anything')).toEqual([]);
   });

@@ -20,6 +20,8 @@ export interface KeywordAutomaton {
   readonly stateCount: number;
 }
 
+import { createWasmKeywordScanner } from './keyword-scan-wasm.js';
+
 interface KeywordEntry {
   readonly rule: number;
   /** Exact bytes to compare on a hit, for case-sensitive keywords. */
@@ -70,7 +72,13 @@ function matchesAt(bytes: Uint8Array, end: number, exact: Uint8Array): boolean {
   return true;
 }
 
-export function buildKeywordAutomaton(keywordsByRule: readonly RuleKeywords[]): KeywordAutomaton {
+/** `js` forces the JavaScript loop (tests compare the two); `auto` uses WebAssembly where it runs. */
+export type ScanEngine = 'auto' | 'js';
+
+// Below this many bytes, copying into WebAssembly memory costs more than the loop saves.
+const WASM_MIN_BYTES = 1024;
+
+export function buildKeywordAutomaton(keywordsByRule: readonly RuleKeywords[], engine: ScanEngine = 'auto'): KeywordAutomaton {
   const { edges, outputs, entries } = buildTrie(keywordsByRule);
   const stateCount = edges.length;
 
@@ -112,19 +120,26 @@ export function buildKeywordAutomaton(keywordsByRule: readonly RuleKeywords[]): 
   const stateOutputs: Int32Array[] = loud.map((state) => Int32Array.from(new Set(outputs[state])));
   const start = renumber[0] as number;
 
+  const reportState = (bytes: Uint8Array, end: number, state: number, onHit: (rule: number, end: number) => void): void => {
+    for (const index of stateOutputs[state - firstOutput] as Int32Array) {
+      const entry = entries[index] as KeywordEntry;
+      if (entry.exact === null || matchesAt(bytes, end, entry.exact)) onHit(entry.rule, end);
+    }
+  };
+  const wasmScanner = engine === 'auto' ? createWasmKeywordScanner(delta, firstOutput) : null;
+
   return {
     stateCount,
     scan(bytes, onHit) {
+      if (wasmScanner !== null && bytes.length >= WASM_MIN_BYTES) {
+        wasmScanner.scan(bytes, start, (end, state) => reportState(bytes, end, state, onHit));
+        return;
+      }
       let state = start;
       const length = bytes.length;
       for (let i = 0; i < length; i++) {
         state = delta[(state << 8) | (bytes[i] as number)] as number;
-        if (state >= firstOutput) {
-          for (const index of stateOutputs[state - firstOutput] as Int32Array) {
-            const entry = entries[index] as KeywordEntry;
-            if (entry.exact === null || matchesAt(bytes, i + 1, entry.exact)) onHit(entry.rule, i + 1);
-          }
-        }
+        if (state >= firstOutput) reportState(bytes, i + 1, state, onHit);
       }
     },
   };
