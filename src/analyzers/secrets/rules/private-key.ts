@@ -180,7 +180,7 @@ export const privateKeyRules: readonly SecretRule[] = [
     description: `An ASCII-armored OpenPGP secret key lets whoever holds it sign releases, commits and packages and decrypt messages as its owner. Publish its revocation certificate, create a new key, and keep secret keys out of repositories. ${ROTATE}`,
     keywords: ['-----begin pgp private key block-----'],
     pattern: new RegExp(
-      String.raw`-----BEGIN PGP PRIVATE KEY BLOCK-----(?<secret>(?:${SEP}[ \t]{0,4}|[ \t])(?:[A-Za-z][A-Za-z-]{0,30}: [^\r\n\\]{0,200}${SEP}[ \t]{0,4}){0,6}(?=(?<b>${BODY}{200,11800}))\k<b>)-----END PGP PRIVATE KEY BLOCK-----`,
+      String.raw`-----BEGIN PGP PRIVATE KEY BLOCK-----(?<secret>(?:${SEP}[ \t]{0,4}|[ \t])(?:[A-Za-z][A-Za-z-]{0,30}: [^\r\n\\]{0,200}${SEP}[ \t]{0,4}){0,6}(?=(?<b>${BODY}{100,11800}))\k<b>)-----END PGP PRIVATE KEY BLOCK-----`,
     ),
     maxLength: 12000,
     minEntropy: 3.5,
@@ -190,7 +190,8 @@ export const privateKeyRules: readonly SecretRule[] = [
       const last = lines[lines.length - 1] ?? '';
       const payload =
         /^=[A-Za-z0-9+/]{4}$/.test(last) ? lines.slice(0, -1) : [...lines.slice(0, -1), last.replace(/=[A-Za-z0-9+/]{4}$/, '')];
-      return base64PayloadOk(payload, 200);
+      // An Ed25519 secret-key packet alone is about 118 base64 characters.
+      return base64PayloadOk(payload, 100);
     },
     references: ['https://www.rfc-editor.org/rfc/rfc4880#section-6.2'],
   }),
