@@ -4,11 +4,10 @@ import type { Problem } from '../core/result.js';
 import type { AnalyzerRun, ScanReport } from '../core/report.js';
 import type { Severity } from '../core/severity.js';
 import { createFileAnalyzers, type AnalyzerSettings } from '../analyzers/index.js';
-import type { FileEntry } from '../analyzers/types.js';
 import type { BatchResult } from './analyze-batch.js';
 import { DEFAULT_CHUNK_OPTIONS, type ChunkOptions } from './chunks.js';
 import { finalizeFindings } from './finalize.js';
-import { createBatchPool, type BatchPool } from './pool/pool.js';
+import { analyzeFiles } from './schedule.js';
 import { walk } from './walk/walk.js';
 
 export interface ScanProgress {
@@ -32,13 +31,6 @@ export interface ScanOptions {
   readonly clock?: () => Date;
 }
 
-// A batch is sent to a worker when it holds this many files or bytes, whichever comes first.
-const BATCH_FILES = 256;
-const BATCH_BYTES = 16 * 1024 * 1024;
-// Below this much work, starting worker threads costs more than it saves.
-const POOL_MIN_BYTES = 24 * 1024 * 1024;
-const POOL_MIN_FILES = 2048;
-
 export async function runScan(options: ScanOptions): Promise<ScanReport> {
   const clock = options.clock ?? (() => new Date());
   const startedAt = clock();
@@ -49,64 +41,20 @@ export async function runScan(options: ScanOptions): Promise<ScanReport> {
     maxFileSize: options.maxFileSize,
     ...(options.signal ? { signal: options.signal } : {}),
   });
-  const chunks = options.chunks ?? DEFAULT_CHUNK_OPTIONS;
-  const threads = options.threads ?? availableParallelism();
   const results: BatchResult[] = [];
   const progress = { files: 0, bytes: 0, findings: 0 };
-  const inFlight = new Set<Promise<void>>();
-  // Worker threads cost a few hundred milliseconds to start: a small tree is scanned in-process.
-  let pool: BatchPool | undefined;
-  const inProcess = createBatchPool(1);
-
-  const dispatch = (files: FileEntry[]): Promise<void> => {
-    const runner = pool ?? inProcess;
-    const job = runner.run({ files, settings: options.settings, chunks }).then((result) => {
+  await analyzeFiles(tree.files, {
+    settings: options.settings,
+    chunks: options.chunks ?? DEFAULT_CHUNK_OPTIONS,
+    threads: options.threads ?? availableParallelism(),
+    onResult: (result) => {
       results.push(result);
       progress.files += result.filesScanned;
       progress.bytes += result.bytesScanned;
       progress.findings += result.findings.length;
       options.onProgress?.({ ...progress });
-    });
-    const tracked = job.finally(() => inFlight.delete(tracked));
-    inFlight.add(tracked);
-    return tracked;
-  };
-
-  try {
-    let held: FileEntry[][] = [];
-    let heldBytes = 0;
-    let batch: FileEntry[] = [];
-    let batchBytes = 0;
-    for (const file of tree.files) {
-      batch.push(file);
-      batchBytes += file.size;
-      if (batch.length < BATCH_FILES && batchBytes < BATCH_BYTES) continue;
-      if (threads <= 1) {
-        // In-process: analyze now, and yield so progress reaches the terminal.
-        await dispatch(batch);
-      } else if (pool === undefined) {
-        held.push(batch);
-        heldBytes += batchBytes;
-        if (threads > 1 && (heldBytes >= POOL_MIN_BYTES || held.length * BATCH_FILES >= POOL_MIN_FILES)) {
-          pool = createBatchPool(threads);
-          for (const waiting of held) void dispatch(waiting);
-          held = [];
-        }
-      } else {
-        void dispatch(batch);
-        // Back-pressure: the walk waits while every thread has two batches queued.
-        while (inFlight.size >= pool.threads * 2) await Promise.race(inFlight);
-      }
-      batch = [];
-      batchBytes = 0;
-    }
-    for (const waiting of held) await dispatch(waiting);
-    if (batch.length > 0) await dispatch(batch);
-    await Promise.all(inFlight);
-  } finally {
-    await Promise.allSettled(inFlight);
-    await pool?.close();
-  }
+    },
+  });
 
   const finishedAt = clock();
   const findings: Finding[] = finalizeFindings(
