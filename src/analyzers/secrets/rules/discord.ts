@@ -1,20 +1,9 @@
 import { shannonEntropy } from '../engine/entropy.js';
+import { onLineWith } from '../fragments.js';
 import { defineSecretRule, type SecretRule } from '../rule.js';
 
 // Three dot-separated base64url parts: the bot's user id, a timestamp, an HMAC.
 const BOT_TOKEN = String.raw`[MNO][A-Za-z0-9_-]{23,27}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}`;
-
-/**
- * `token` with a context word on its line. The match starts at the token when a context word follows it, else at
- * the nearest context word before it: every overlapping chunk that sees the line then agrees on where the match starts.
- */
-function onLineWith(before: string, after: string, token: string, lead = String.raw`(?<![\w-])`, reach = 80): RegExp {
-  const follows = String.raw`${token}(?![\w-])[^\n]{0,120}(?:${after})`;
-  return new RegExp(
-    String.raw`(?:(?:${before})(?:(?!(?:${before}))[^\n]){0,${reach}}?${lead}(?!${follows})|(?=${follows})${lead})(?<secret>${token})(?![\w-])`,
-    'i',
-  );
-}
 
 export const discordRules: readonly SecretRule[] = [
   defineSecretRule({

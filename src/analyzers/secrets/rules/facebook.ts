@@ -1,20 +1,8 @@
-import { ASSIGN_LOOSE as ASSIGN } from '../fragments.js';
+import { ASSIGN_LOOSE as ASSIGN, onLineWith } from '../fragments.js';
 import { defineSecretRule, type SecretRule } from '../rule.js';
 
 const TOKEN = 'EAA[A-Za-z0-9]{80,400}';
 const CONTEXT = String.raw`facebook|\bfb|instagram|whatsapp|\bmeta[_.-]`;
-
-/**
- * `token` with a context word on its line. The match starts at the token when a context word follows it, else at
- * the nearest context word before it: every overlapping chunk that sees the line then agrees on where the match starts.
- */
-function onLineWith(before: string, after: string, token: string, lead = String.raw`(?<![\w-])`, reach = 80): RegExp {
-  const follows = String.raw`${token}(?![\w-])[^\n]{0,120}(?:${after})`;
-  return new RegExp(
-    String.raw`(?:(?:${before})(?:(?!(?:${before}))[^\n]){0,${reach}}?${lead}(?!${follows})|(?=${follows})${lead})(?<secret>${token})(?![\w-])`,
-    'i',
-  );
-}
 
 export const facebookRules: readonly SecretRule[] = [
   defineSecretRule({

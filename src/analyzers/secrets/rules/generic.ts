@@ -251,6 +251,15 @@ const CLI_FLAG_WORD = `(?:${[
 // XML names: the element or key must end in a secret-like word.
 const XML_NAME = String.raw`(?![\w.:-]{0,40}(?:${['csrf', 'xsrf', 'authenticity', 'verification', 'forgery', 'nonce'].map(ci).join('|')}))(?:[A-Za-z_][\w.:-]{0,40}?)?(?:${ci('password')}|${ci('passwd')}|${ci('secret')}|${words('secret', 'key')}|${words('api', 'key')}|${ci('token')}|${words('access', 'key')}|${words('private', 'key')}|${words('client', 'secret')})`;
 
+/** What the command-line and XML forms share: any value of 8+ characters that reads as a secret. */
+const FREE_FORM_VALUE = {
+  minEntropy: 2.3,
+  accept: (secret: string) => looksLikeSecretValue(secret, 8),
+  allowValues: DOC_VALUES,
+  isGeneric: true,
+  confidence: 'medium',
+} as const;
+
 export const genericRules: readonly SecretRule[] = [
   assignmentRule({
     id: 'generic-password',
@@ -297,11 +306,7 @@ export const genericRules: readonly SecretRule[] = [
       String.raw`(?:(?<![\w-])--(?:[a-z0-9]+-){0,3}${CLI_FLAG_WORD}(?:=|[ \t]{1,4})|(?<![\w-])-(?:src|dest)?(?:store|key)pass[ \t]{1,4}|(?<![\w-])-pass(?:in|out)?[ \t]{1,4}pass:)["']?(?<secret>(?!-)[^\s"'\x60]{8,200})(?=["'\x60\s;|&)]|$)`,
     ),
     maxLength: 300,
-    minEntropy: 2.3,
-    accept: (secret) => looksLikeSecretValue(secret, 8),
-    allowValues: DOC_VALUES,
-    isGeneric: true,
-    confidence: 'medium',
+    ...FREE_FORM_VALUE,
     references: ['https://cwe.mitre.org/data/definitions/214.html'],
   }),
   defineSecretRule({
@@ -312,11 +317,7 @@ export const genericRules: readonly SecretRule[] = [
     keywords: ['password>', 'passwd>', 'secret>', 'key>', 'token>'],
     pattern: new RegExp(String.raw`<(?<tag>${XML_NAME})>(?<secret>[^<>\s]{8,200})</\k<tag>>`),
     maxLength: 300,
-    minEntropy: 2.3,
-    accept: (secret) => looksLikeSecretValue(secret, 8),
-    allowValues: DOC_VALUES,
-    isGeneric: true,
-    confidence: 'medium',
+    ...FREE_FORM_VALUE,
     references: ['https://cwe.mitre.org/data/definitions/260.html'],
   }),
   defineSecretRule({
@@ -329,11 +330,7 @@ export const genericRules: readonly SecretRule[] = [
       String.raw`\b(?:key|name)[ \t]{0,2}=[ \t]{0,2}"${XML_NAME}"[ \t]{1,4}value[ \t]{0,2}=[ \t]{0,2}"(?<secret>[^"<>\s]{8,200})"`,
     ),
     maxLength: 400,
-    minEntropy: 2.3,
-    accept: (secret) => looksLikeSecretValue(secret, 8),
-    allowValues: DOC_VALUES,
-    isGeneric: true,
-    confidence: 'medium',
+    ...FREE_FORM_VALUE,
     references: ['https://cwe.mitre.org/data/definitions/260.html'],
   }),
 ];

@@ -1,18 +1,7 @@
+import { onLineWith } from '../fragments.js';
 import { defineSecretRule, type SecretRule } from '../rule.js';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-
-/**
- * `token` with a context word on its line. The match starts at the token when a context word follows it, else at
- * the nearest context word before it: every overlapping chunk that sees the line then agrees on where the match starts.
- */
-function onLineWith(before: string, after: string, token: string, lead = String.raw`(?<![\w-])`, reach = 80): RegExp {
-  const follows = String.raw`${token}(?![\w-])[^\n]{0,120}(?:${after})`;
-  return new RegExp(
-    String.raw`(?:(?:${before})(?:(?!(?:${before}))[^\n]){0,${reach}}?${lead}(?!${follows})|(?=${follows})${lead})(?<secret>${token})(?![\w-])`,
-    'i',
-  );
-}
 
 export const launchdarklyRules: readonly SecretRule[] = [
   defineSecretRule({
