@@ -4,11 +4,17 @@ export interface Advisory {
   readonly aliases: readonly string[];
   readonly summary?: string;
   readonly details?: string;
+  /** OSV `severity[]`: CVSS vectors by type (`CVSS_V3`, `CVSS_V4`, `CVSS_V2`). */
   readonly severity: readonly { readonly type: string; readonly score: string }[];
+  /** A database's own label (`database_specific.severity`: LOW, MODERATE, HIGH, CRITICAL), if any. */
+  readonly databaseSeverity?: string;
   readonly affected: readonly AffectedPackage[];
   readonly references: readonly { readonly type: string; readonly url: string }[];
+  readonly published?: string;
   readonly modified: string;
   readonly withdrawn?: string;
+  /** CWE ids from `database_specific.cwe_ids`, where the database gives them. */
+  readonly cwes?: readonly string[];
 }
 
 export interface AffectedPackage {
@@ -16,6 +22,8 @@ export interface AffectedPackage {
   readonly name: string;
   readonly ranges: readonly AffectedRange[];
   readonly versions: readonly string[];
+  /** Severity given for this package only (some databases put it here). */
+  readonly severity?: readonly { readonly type: string; readonly score: string }[];
 }
 
 export interface AffectedRange {

@@ -1,4 +1,4 @@
-/** OSV ecosystem names, exactly as OSV writes them. */
+/** OSV ecosystem names, exactly as OSV writes them (a distro release adds `:<release>`). */
 export type Ecosystem =
   | 'npm'
   | 'PyPI'
@@ -13,8 +13,15 @@ export type Ecosystem =
   | (string & { readonly osvEcosystem?: never });
 
 export interface PackageLocation {
+  /** The lockfile or manifest, relative to the scanned root. */
   readonly file: string;
   readonly line?: number;
+}
+
+/** One step of a dependency path. */
+export interface PackageRef {
+  readonly name: string;
+  readonly version: string;
 }
 
 export interface Package {
@@ -23,11 +30,19 @@ export interface Package {
   readonly version: string;
   readonly purl: string;
   readonly direct?: boolean;
+  /** Only needed to develop or test the project (npm devDependencies, poetry dev groups…). */
   readonly dev?: boolean;
+  /** Declared with a range rather than an exact version; `version` then holds the range. */
+  readonly unpinned?: boolean;
+  /** SPDX expressions (or the raw text where it is not SPDX). */
   readonly licenses?: readonly string[];
   readonly locations: readonly PackageLocation[];
   /** purls of the packages this one depends on. */
   readonly dependsOn: readonly string[];
+  /** The shortest chain from a direct dependency to this package, both ends excluded. */
+  readonly path?: readonly PackageRef[];
+  /** The direct dependency through which a transitive package arrives. */
+  readonly via?: PackageRef;
 }
 
 export interface OperatingSystem {
@@ -35,10 +50,20 @@ export interface OperatingSystem {
   readonly version: string;
 }
 
+export interface DependencyFile {
+  readonly path: string;
+  /** GitLab's package_manager: npm, yarn, pnpm, pip, pipenv, poetry, uv, go, cargo, bundler, composer, maven, gradle, nuget. */
+  readonly packageManager: string;
+  /** purls of the packages this file declares, in file order. */
+  readonly packages: readonly string[];
+}
+
 export interface Inventory {
   readonly packages: readonly Package[];
-  readonly dependencyFiles: readonly { readonly path: string; readonly packageManager: string }[];
+  readonly dependencyFiles: readonly DependencyFile[];
   readonly os?: OperatingSystem;
+  /** Licenses of the project itself, identified from its license files. */
+  readonly projectLicenses?: readonly { readonly file: string; readonly license: string }[];
 }
 
 export const EMPTY_INVENTORY: Inventory = { packages: [], dependencyFiles: [] };
