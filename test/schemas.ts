@@ -41,6 +41,27 @@ export function sarifValidator(): ValidateFunction {
   return validate;
 }
 
+/**
+ * A validator for CycloneDX 1.6 JSON (draft-07). The BOM schema refers to its SPDX id list and to
+ * JSF by relative `$ref`s, so both are registered under their own `$id`s first.
+ */
+export function cyclonedxValidator(): ValidateFunction {
+  let validate = cache.get('cyclonedx-1.6');
+  if (!validate) {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    addFormats(ajv);
+    // ajv-formats has no IRI or internationalised e-mail checks; accept them rather than let
+    // Ajv ignore the keyword with a warning on every compile.
+    ajv.addFormat('iri-reference', true);
+    ajv.addFormat('idn-email', true);
+    ajv.addSchema(loadJson('cyclonedx/spdx.schema.json'));
+    ajv.addSchema(loadJson('cyclonedx/jsf-0.82.schema.json'));
+    validate = ajv.compile(loadJson('cyclonedx/bom-1.6.schema.json'));
+    cache.set('cyclonedx-1.6', validate);
+  }
+  return validate;
+}
+
 /** Validation errors as readable lines, for assertion messages. */
 export function schemaErrors(validate: ValidateFunction, data: unknown): string[] {
   return validate(data) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`);

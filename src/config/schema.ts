@@ -52,6 +52,26 @@ export const ConfigSchema = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    dependencies: Type.Optional(
+      Type.Object(
+        {
+          /** Warn when the advisory database is older than this many days. */
+          staleAfterDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    licenses: Type.Optional(
+      Type.Object(
+        {
+          /** SPDX license ids a dependency must not be under (a finding each). */
+          deny: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 128 }))),
+          /** Severity of a denied-license finding (default high). */
+          severity: Type.Optional(SeveritySchema),
+        },
+        { additionalProperties: false },
+      ),
+    ),
   },
   { additionalProperties: false },
 );

@@ -41,6 +41,8 @@ export interface Finding {
   readonly evidence?: Evidence;
   readonly signatures?: readonly TrackingSignature[];
   readonly remediation?: string;
+  /** CVSS vectors of the advisory, the one that set the severity first. */
+  readonly cvssVectors?: readonly { readonly vendor: string; readonly vector: string }[];
   readonly links: readonly { readonly name?: string; readonly url: string }[];
   /** Id of the analyzer that produced the finding (`secrets`, `sast`…). */
   readonly analyzer: string;

@@ -39,7 +39,7 @@ export interface Package {
   readonly locations: readonly PackageLocation[];
   /** purls of the packages this one depends on. */
   readonly dependsOn: readonly string[];
-  /** The shortest chain from a direct dependency to this package, both ends excluded. */
+  /** The shortest chain of ancestors: from a direct dependency to the immediate parent (GitLab's dependency_path). */
   readonly path?: readonly PackageRef[];
   /** The direct dependency through which a transitive package arrives. */
   readonly via?: PackageRef;

@@ -1,3 +1,5 @@
+import type { PackageRef } from './inventory.js';
+
 /** Where a finding is. A union on `kind`, one variant per family of report types. */
 export type Location = SourceLocation | DependencyLocation | ImageLocation | HttpLocation;
 
@@ -23,11 +25,15 @@ export interface SourceLocation {
 
 export interface DependencyLocation {
   readonly kind: 'dependency';
+  /** The lockfile or manifest that declares the package. */
   readonly file: string;
+  /** Line of the declaration in that file, where the format tells. */
+  readonly line?: number;
   readonly packageName: string;
   readonly version: string;
   readonly direct?: boolean;
-  readonly path?: readonly string[];
+  /** Ancestors from a direct dependency to the immediate parent (empty or absent for a direct one). */
+  readonly path?: readonly PackageRef[];
 }
 
 export interface ImageLocation {

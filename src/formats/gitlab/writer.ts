@@ -1,10 +1,12 @@
 import type { Finding, ReportType } from '../../core/finding.js';
+import type { Package } from '../../core/inventory.js';
 import type { Problem } from '../../core/result.js';
 import type { ScanReport } from '../../core/report.js';
 import { reportFindingId } from '../report-id.js';
 import type { ReportWriter, WriteOptions } from '../types.js';
 import { GITLAB_REPORT_FILES, GITLAB_SCHEMA_VERSION, gitlabSchemaUrl } from './report-file.js';
 import { gitlabTime } from './time.js';
+import { isGitlabCvssVector } from './cvss-vector.js';
 
 const VENDOR = { name: 'Bulwark' };
 // GitLab's own secret detection writes this sha for findings in the working tree.
@@ -13,6 +15,8 @@ const ANALYZER_NAMES: Readonly<Record<string, string>> = {
   secrets: 'Bulwark secret detection',
   sast: 'Bulwark SAST',
   iac: 'Bulwark IaC',
+  dependency: 'Bulwark dependency scanning',
+  license: 'Bulwark license compliance',
 };
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -25,7 +29,7 @@ function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-function location(finding: Finding): { [key: string]: Json } {
+function location(finding: Finding, deps?: DependencyIids): { [key: string]: Json } {
   const loc = finding.location;
   switch (loc.kind) {
     case 'source': {
@@ -39,8 +43,16 @@ function location(finding: Finding): { [key: string]: Json } {
       }
       return out;
     }
-    case 'dependency':
-      return { file: loc.file, dependency: { package: { name: loc.packageName }, version: loc.version } };
+    case 'dependency': {
+      const dependency: { [key: string]: Json } = { package: { name: loc.packageName }, version: loc.version };
+      const iids = deps?.get(loc.file);
+      const iid = iids?.get(`${loc.packageName}@${loc.version}`);
+      if (iid !== undefined) dependency['iid'] = iid;
+      if (loc.direct !== undefined) dependency['direct'] = loc.direct;
+      const path = (loc.path ?? []).map((step) => iids?.get(`${step.name}@${step.version}`));
+      if (path.length > 0 && path.every((step) => step !== undefined)) dependency['dependency_path'] = path.map((step) => ({ iid: step as number }));
+      return { file: loc.file, dependency };
+    }
     case 'image':
       return {
         image: loc.image,
@@ -69,7 +81,7 @@ function details(finding: Finding): { [key: string]: Json } | undefined {
   return items;
 }
 
-function vulnerability(finding: Finding, options: WriteOptions): { [key: string]: Json } {
+function vulnerability(finding: Finding, options: WriteOptions, deps?: DependencyIids): { [key: string]: Json } {
   const out: { [key: string]: Json } = {
     id: reportFindingId(finding, options),
     name: clip(finding.title, 255),
@@ -82,8 +94,10 @@ function vulnerability(finding: Finding, options: WriteOptions): { [key: string]
       ...(identifier.url === undefined ? {} : { url: identifier.url }),
     })),
     links: finding.links.map((link) => ({ ...(link.name === undefined ? {} : { name: link.name }), url: link.url })),
-    location: location(finding),
+    location: location(finding, deps),
   };
+  const vectors = (finding.cvssVectors ?? []).filter((v) => isGitlabCvssVector(v.vector)).slice(0, 10);
+  if (vectors.length > 0) out['cvss_vectors'] = vectors.map((v) => ({ vendor: v.vendor, vector: v.vector }));
   if (finding.remediation !== undefined) out['solution'] = clip(finding.remediation, 7000);
   if (finding.evidence?.snippet !== undefined) out['raw_source_code_extract'] = finding.evidence.snippet;
   const detail = details(finding);
@@ -102,6 +116,43 @@ function vulnerability(finding: Finding, options: WriteOptions): { [key: string]
     };
   }
   return out;
+}
+
+/** Per dependency file: `name@version` → the package's iid in that file (its 1-based position). */
+type DependencyIids = Map<string, Map<string, number>>;
+
+/** GitLab's dependency_files: each file's packages with iids, and paths as lists of iids. */
+function dependencyFiles(report: ScanReport): { files: Json[]; iids: DependencyIids } {
+  const iids: DependencyIids = new Map();
+  const byFile = new Map<string, Package[]>();
+  for (const pkg of report.inventory.packages) {
+    const file = pkg.locations[0]?.file;
+    if (file === undefined) continue;
+    const list = byFile.get(file) ?? [];
+    list.push(pkg);
+    byFile.set(file, list);
+  }
+  const files: Json[] = [];
+  for (const file of report.inventory.dependencyFiles) {
+    const packages = byFile.get(file.path) ?? [];
+    const ids = new Map<string, number>();
+    packages.forEach((pkg, i) => {
+      if (!ids.has(`${pkg.name}@${pkg.version}`)) ids.set(`${pkg.name}@${pkg.version}`, i + 1);
+    });
+    iids.set(file.path, ids);
+    files.push({
+      path: file.path,
+      package_manager: file.packageManager,
+      dependencies: packages.map((pkg, i) => {
+        const out: { [key: string]: Json } = { package: { name: pkg.name }, version: pkg.version, iid: i + 1 };
+        if (pkg.direct !== undefined) out['direct'] = pkg.direct;
+        const path = (pkg.path ?? []).map((step) => ids.get(`${step.name}@${step.version}`));
+        if (path.length > 0 && path.every((step) => step !== undefined)) out['dependency_path'] = path.map((step) => ({ iid: step as number }));
+        return out;
+      }),
+    });
+  }
+  return { files, iids };
 }
 
 /** Warnings one by one; expected skips (binary, too large) summed per kind. */
@@ -142,9 +193,15 @@ export const gitlabWriter: ReportWriter = {
       version: GITLAB_SCHEMA_VERSION,
       schema: gitlabSchemaUrl(reportType),
       scan,
-      vulnerabilities: findings.map((finding) => vulnerability(finding, options)),
+      vulnerabilities: [],
     };
-    if (reportType === 'dependency_scanning') document['dependency_files'] = [];
+    if (reportType === 'dependency_scanning') {
+      const { files, iids } = dependencyFiles(report);
+      document['vulnerabilities'] = findings.map((finding) => vulnerability(finding, options, iids));
+      document['dependency_files'] = files;
+    } else {
+      document['vulnerabilities'] = findings.map((finding) => vulnerability(finding, options));
+    }
     return `${JSON.stringify(document, null, 2)}\n`;
   },
 };

@@ -79,7 +79,16 @@ function result(finding: Finding, ruleIndex: number, options: WriteOptions): { [
       };
     }
   } else if (loc.kind === 'dependency') {
-    out['locations'] = [{ physicalLocation: { artifactLocation: { uri: encodePath(loc.file), uriBaseId: '%SRCROOT%' } } }];
+    const physical: { [key: string]: Json } = { artifactLocation: { uri: encodePath(loc.file), uriBaseId: '%SRCROOT%' } };
+    if (loc.line !== undefined) physical['region'] = { startLine: loc.line };
+    out['locations'] = [{ physicalLocation: physical, logicalLocations: [{ name: `${loc.packageName}@${loc.version}`, kind: 'package' }] }];
+    const chain = [...(loc.path ?? []), { name: loc.packageName, version: loc.version }].map((step) => `${step.name}@${step.version}`).join(' > ');
+    out['message'] = { text: `${finding.title} (${loc.packageName} ${loc.version}${loc.direct === false ? `, through ${chain}` : ''})${finding.remediation ? `. ${finding.remediation}` : ''}` };
+    const props = out['properties'] as { [key: string]: Json };
+    props['package'] = loc.packageName;
+    props['version'] = loc.version;
+    if (loc.direct !== undefined) props['direct'] = loc.direct;
+    if (finding.cvssVectors?.[0]) props['cvssVector'] = finding.cvssVectors[0].vector;
   }
   if (finding.evidence?.secretHash !== undefined) out['partialFingerprints'] = { 'secretHash/v1': finding.evidence.secretHash };
   return out;
