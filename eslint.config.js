@@ -1,7 +1,8 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-// Dependencies point one way (style.md §2.1): core ← formats/config ← analyzers ← engine ← cli.
+// Dependencies point one way (style.md §2.1): core ← lockfiles, versions, advisories, formats,
+// config ← analyzers ← engine ← cli.
 const layer = (files, forbidden) => ({
   files,
   rules: {
@@ -27,6 +28,8 @@ export default tseslint.config(
   },
   layer(['src/core/**/*.ts'], ['engine', 'analyzers', 'cli', 'server', 'formats', 'config', 'util']),
   layer(['src/formats/**/*.ts', 'src/config/**/*.ts', 'src/util/**/*.ts'], ['engine', 'analyzers', 'cli', 'server']),
+  layer(['src/lockfiles/**/*.ts', 'src/versions/**/*.ts'], ['engine', 'analyzers', 'cli', 'server', 'formats', 'advisories']),
+  layer(['src/advisories/**/*.ts'], ['engine', 'analyzers', 'cli', 'server', 'formats', 'lockfiles']),
   layer(['src/analyzers/**/*.ts'], ['cli', 'server']),
   layer(['src/engine/**/*.ts'], ['cli', 'server']),
 );

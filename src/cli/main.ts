@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT_USAGE, UsageError } from './errors.js';
+import { registerDbCommand } from './commands/db.js';
 import { scanCommand, type ScanFlags } from './commands/scan.js';
 import { VERSION } from './version.js';
 
@@ -26,19 +27,22 @@ function buildProgram(setExitCode: (code: number) => void, signal: AbortSignal):
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity'))
     .option('--config <file>', 'configuration file (default: PATH/.bulwark.yml)')
     .option('--exclude <glob>', 'leave out paths matching this glob (repeatable)', collect)
-    .option('--format <list>', 'report formats to write: gitlab, sarif', 'gitlab,sarif')
+    .option('--format <list>', 'report formats to write: gitlab, sarif, cyclonedx', 'gitlab,sarif,cyclonedx')
     .option('--baseline <report>', 'report only findings not in this earlier report (GitLab JSON or SARIF)')
     .option('--max-file-size <size>', 'skip files larger than this (default 100MB)')
     .option('--no-gitignore', 'do not honour .gitignore files')
     .option('--jobs <n>', 'worker threads (default: one per core)')
     .option('--project-id <id>', 'GitLab project id: report ids become GitLab finding UUIDs')
     .option('--uuid-namespace <uuid>', 'namespace for finding UUIDs (default: GitLab production)')
-    .option('--db <dir>', 'advisory database folder (dependency and container scanning)')
+    .option('--db <dir>', 'advisory database folder (default: $BULWARK_DB_DIR, else ~/.cache/bulwark/db)')
+    .option('--licenses-deny <list>', 'comma list of SPDX license ids to report when a dependency is under one')
     .option('--quiet', 'print nothing but errors')
     .option('--no-progress', 'no progress line on the terminal')
     .action(async (path: string, flags: ScanFlags) => {
       setExitCode(await scanCommand(path, flags, signal));
     });
+
+  registerDbCommand(program, setExitCode, signal);
 
   return program;
 }

@@ -41,6 +41,8 @@ export interface Finding {
   readonly evidence?: Evidence;
   readonly signatures?: readonly TrackingSignature[];
   readonly remediation?: string;
+  /** For a vulnerable dependency: the lowest version that fixes it, where one is known. */
+  readonly fixedVersion?: string;
   /** CVSS vectors of the advisory, the one that set the severity first. */
   readonly cvssVectors?: readonly { readonly vendor: string; readonly vector: string }[];
   readonly links: readonly { readonly name?: string; readonly url: string }[];

@@ -3,7 +3,11 @@ import type { Finding } from '../core/finding.js';
 import type { Problem } from '../core/result.js';
 import type { AnalyzerRun, ScanReport } from '../core/report.js';
 import type { Severity } from '../core/severity.js';
-import { createFileAnalyzers, type AnalyzerSettings } from '../analyzers/index.js';
+import { resolve } from 'node:path';
+import type { Inventory } from '../core/inventory.js';
+import { createFileAnalyzers, createTreeAnalyzers, type AnalyzerSettings } from '../analyzers/index.js';
+import type { FileEntry, TreeAnalyzer } from '../analyzers/types.js';
+import { createRootReader } from '../util/safe-read.js';
 import type { BatchResult } from './analyze-batch.js';
 import { DEFAULT_CHUNK_OPTIONS, type ChunkOptions } from './chunks.js';
 import { finalizeFindings } from './finalize.js';
@@ -41,9 +45,26 @@ export async function runScan(options: ScanOptions): Promise<ScanReport> {
     maxFileSize: options.maxFileSize,
     ...(options.signal ? { signal: options.signal } : {}),
   });
+  const treeAnalyzers = createTreeAnalyzers(options.settings);
+  const claimed = treeAnalyzers.map(() => [] as FileEntry[]);
+  // One walk feeds both kinds: tree analyzers collect the files they claim as they stream by.
+  function* tee(files: Iterable<FileEntry>): Generator<FileEntry> {
+    for (const file of files) {
+      for (let i = 0; i < treeAnalyzers.length; i++) if (treeAnalyzers[i]!.claims(file)) claimed[i]!.push(file);
+      yield file;
+    }
+  }
   const results: BatchResult[] = [];
   const progress = { files: 0, bytes: 0, findings: 0 };
-  await analyzeFiles(tree.files, {
+  const walked = tee(tree.files);
+  if (analyzers.length === 0) {
+    // Nothing reads file contents: drain the walk for the tree analyzers, counting as it goes.
+    for (const file of walked) {
+      progress.files++;
+      progress.bytes += file.size;
+    }
+  }
+  await analyzeFiles(walked, {
     settings: options.settings,
     chunks: options.chunks ?? DEFAULT_CHUNK_OPTIONS,
     threads: options.threads ?? availableParallelism(),
@@ -56,9 +77,11 @@ export async function runScan(options: ScanOptions): Promise<ScanReport> {
     },
   });
 
+  const treeResult = await runTreeAnalyzers(treeAnalyzers, claimed, options);
+
   const finishedAt = clock();
   const findings: Finding[] = finalizeFindings(
-    results.flatMap((result) => result.findings),
+    [...results.flatMap((result) => result.findings), ...treeResult.findings],
     options.severityOverrides,
   );
   const analyzerProblems = results.flatMap((result) => result.problems);
@@ -77,18 +100,58 @@ export async function runScan(options: ScanOptions): Promise<ScanReport> {
     };
   });
 
+  for (const run of treeResult.runs) runs.push({ ...run, startedAt, finishedAt });
+
   return {
     target: options.root,
     startedAt,
     finishedAt,
     runs,
     findings,
-    inventory: { packages: [], dependencyFiles: [] },
+    inventory: treeResult.inventory,
     stats: {
-      filesScanned: results.reduce((sum, r) => sum + r.filesScanned, 0),
+      filesScanned: analyzers.length === 0 ? progress.files : results.reduce((sum, r) => sum + r.filesScanned, 0),
       bytesScanned: results.reduce((sum, r) => sum + r.bytesScanned, 0),
       filesSkipped: tree.skipped.count + results.reduce((sum, r) => sum + r.filesSkipped, 0),
     },
     problems: [...setupProblems, ...tree.problems, ...analyzerProblems.filter((problem) => problem.level !== 'error')],
   };
+}
+
+/** Run the whole-tree analyzers in order, each seeing the inventory of the ones before it. */
+async function runTreeAnalyzers(
+  treeAnalyzers: readonly TreeAnalyzer[],
+  claimed: readonly FileEntry[][],
+  options: ScanOptions,
+): Promise<{ findings: Finding[]; inventory: Inventory; runs: Omit<AnalyzerRun, 'startedAt' | 'finishedAt'>[] }> {
+  let inventory: Inventory = { packages: [], dependencyFiles: [] };
+  const findings: Finding[] = [];
+  const runs: Omit<AnalyzerRun, 'startedAt' | 'finishedAt'>[] = [];
+  if (treeAnalyzers.length === 0) return { findings, inventory, runs };
+  const readFile = createRootReader(resolve(options.root), options.maxFileSize);
+  for (let i = 0; i < treeAnalyzers.length; i++) {
+    const analyzer = treeAnalyzers[i]!;
+    const result = await analyzer.analyzeTree({
+      root: resolve(options.root),
+      files: claimed[i]!,
+      readFile,
+      inventory,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    if (result.inventory) inventory = result.inventory;
+    findings.push(...result.findings);
+    // A scanner that found nothing to read (no lockfile, no package) did not apply to this tree;
+    // unless it was asked for by name, it leaves no run and so writes no report.
+    const applied = claimed[i]!.length > 0 || result.findings.length > 0 || inventory.packages.length > 0;
+    if (!applied && options.settings.scannersExplicit !== true) continue;
+    runs.push({
+      analyzer: analyzer.id,
+      version: analyzer.version,
+      reportType: analyzer.reportType,
+      status: result.status,
+      problems: result.problems,
+      primaryIdentifiers: analyzer.primaryIdentifiers(),
+    });
+  }
+  return { findings, inventory, runs };
 }

@@ -4,12 +4,15 @@ import type { ReportType } from '../../core/finding.js';
 import type { ScanReport } from '../../core/report.js';
 import { isAtLeast, isSeverity, SEVERITIES, type Severity } from '../../core/severity.js';
 import { AVAILABLE_SCANNERS, SCANNER_NAMES, type AnalyzerSettings, type ScannerName } from '../../analyzers/index.js';
+import { resolveDbDir } from '../../advisories/location.js';
+import { validateDenyList } from '../../analyzers/license/index.js';
 import { CONFIG_FILE_NAME, loadConfig, parseSize } from '../../config/load.js';
 import type { BulwarkConfig } from '../../config/schema.js';
 import { parseBaseline, subtractBaseline } from '../../engine/baseline.js';
 import { HistoryError, runHistoryScan } from '../../engine/history.js';
 import { runScan } from '../../engine/scan.js';
 import { WalkError } from '../../engine/walk/walk.js';
+import { cyclonedxWriter } from '../../formats/cyclonedx/writer.js';
 import { gitlabWriter } from '../../formats/gitlab/writer.js';
 import { sarifWriter } from '../../formats/sarif/writer.js';
 import { formatSummary } from '../../formats/text/summary.js';
@@ -36,11 +39,12 @@ export interface ScanFlags {
   readonly projectId?: string;
   readonly uuidNamespace?: string;
   readonly db?: string;
+  readonly licensesDeny?: string;
   readonly quiet?: boolean;
   readonly progress: boolean;
 }
 
-const FORMATS: Readonly<Record<string, ReportWriter>> = { gitlab: gitlabWriter, sarif: sarifWriter };
+const FORMATS: Readonly<Record<string, ReportWriter>> = { gitlab: gitlabWriter, sarif: sarifWriter, cyclonedx: cyclonedxWriter };
 const DEFAULT_MAX_FILE_SIZE = 100 * 1024 * 1024;
 const MAX_LISTED_FINDINGS = 50;
 
@@ -97,10 +101,28 @@ async function readConfig(root: string, explicit: string | undefined): Promise<B
   return loaded.value;
 }
 
-function analyzerSettings(scanners: ScannerName[], config: BulwarkConfig): AnalyzerSettings {
+/** The deny list from the flag (it wins) or the configuration, checked against the SPDX list. */
+function parseLicenseDeny(flag: string | undefined, config: BulwarkConfig): string[] {
+  const raw = flag !== undefined ? flag.split(',') : (config.licenses?.deny ?? []);
+  const ids = raw.map((id) => id.trim()).filter((id) => id !== '');
+  const checked = validateDenyList(ids);
+  if (!checked.ok) throw new UsageError(`${flag !== undefined ? '--licenses-deny' : 'licenses.deny'}: ${checked.error}`);
+  return checked.value;
+}
+
+function analyzerSettings(scanners: ScannerName[], config: BulwarkConfig, flags: ScanFlags): AnalyzerSettings {
   const allow = config.secrets?.allowlist;
   return {
     scanners,
+    scannersExplicit: flags.scanners !== undefined,
+    dependencies: {
+      dbDir: resolveDbDir(flags.db),
+      staleAfterDays: config.dependencies?.staleAfterDays ?? 7,
+    },
+    licenses: {
+      deny: parseLicenseDeny(flags.licensesDeny, config),
+      severity: config.licenses?.severity ?? 'high',
+    },
     secrets: {
       disabledRules: config.rules?.disable ?? [],
       customRules: config.secrets?.rules ?? [],
@@ -166,7 +188,7 @@ export async function scanCommand(target: string, flags: ScanFlags, signal: Abor
     baseline = parsed.value;
   }
 
-  const settings = analyzerSettings(scanners, config);
+  const settings = analyzerSettings(scanners, config, flags);
   const exclude = [...(config.exclude ?? []), ...(flags.exclude ?? [])];
   const severityOverrides = config.rules?.severity ?? {};
   for (const [ruleId, severity] of Object.entries(severityOverrides)) {

@@ -55,7 +55,14 @@ export function formatSummary(report: ScanReport, options: SummaryOptions): stri
   if (listed.length > 0) lines.push('');
   for (const finding of listed) {
     const loc = finding.location;
-    const where = loc.kind === 'source' ? `${loc.file}:${loc.startLine}` : loc.kind === 'dependency' ? loc.file : loc.kind === 'image' ? loc.image : loc.path;
+    const where =
+      loc.kind === 'source'
+        ? `${loc.file}:${loc.startLine}`
+        : loc.kind === 'dependency'
+          ? `${loc.file}${loc.line !== undefined ? `:${loc.line}` : ''} ${loc.packageName}@${loc.version}${finding.fixedVersion !== undefined ? ` → ${finding.fixedVersion}` : ''}`
+          : loc.kind === 'image'
+            ? loc.image
+            : loc.path;
     const commit = loc.kind === 'source' && loc.commit ? ` @${loc.commit.sha.slice(0, 8)}` : '';
     const secret = finding.evidence?.maskedSecret ? `  ${finding.evidence.maskedSecret}` : '';
     lines.push(

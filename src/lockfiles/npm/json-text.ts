@@ -1,0 +1,145 @@
+import { LockfileError } from '../types.js';
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const NEWLINE = 0x0a;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+const ESCAPABLE = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't']);
+const HEX4 = /^[0-9a-fA-F]{4}$/;
+
+/** Parses a JSON lockfile; a syntax error becomes a LockfileError naming the line, not a raw stack. */
+export function parseJsonText(text: string): unknown {
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  if (!/\S/.test(body)) throw new LockfileError('the file is empty');
+  try {
+    return JSON.parse(body);
+  } catch (error) {
+    const offset = locateJsonError(body);
+    const reason = describeJsonFailure(error);
+    if (offset === undefined) throw new LockfileError(`not valid JSON: ${reason}`);
+    const { line, column } = lineAndColumn(body, offset);
+    throw new LockfileError(`not valid JSON: ${reason} at line ${line}, column ${column}`, line);
+  }
+}
+
+/** V8's message without the copy of the input it quotes or the offset (we give line and column). */
+function describeJsonFailure(error: unknown): string {
+  if (!(error instanceof Error)) return 'unreadable';
+  let message = error.message;
+  const quoted = message.indexOf(', "');
+  if (quoted > 0 && message.endsWith('is not valid JSON')) message = message.slice(0, quoted);
+  const position = message.indexOf(' in JSON at position');
+  if (position > 0) message = message.slice(0, position);
+  return message;
+}
+
+export function lineAndColumn(text: string, offset: number): { readonly line: number; readonly column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let at = text.indexOf('\n'); at >= 0 && at < offset; at = text.indexOf('\n', at + 1)) {
+    line++;
+    lineStart = at + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+type Expectation = 'value' | 'value-or-close' | 'key' | 'key-or-close' | 'colon' | 'comma-or-close' | 'end';
+
+/**
+ * Offset of the first character that makes the text invalid JSON, or undefined when it is valid.
+ * Only run after JSON.parse failed, to tell the user where: V8 does not always say.
+ */
+export function locateJsonError(text: string): number | undefined {
+  const open: number[] = [];
+  let expect: Expectation = 'value';
+  let i = 0;
+  const afterValue = (): Expectation => (open.length === 0 ? 'end' : 'comma-or-close');
+  for (;;) {
+    i = skipWhitespace(text, i);
+    if (i >= text.length) return expect === 'end' ? undefined : i;
+    const c = text.charCodeAt(i);
+    const top = open.at(-1);
+    if (expect === 'end') return i;
+    if (expect === 'colon') {
+      if (c !== COLON) return i;
+      i++;
+      expect = 'value';
+    } else if (expect === 'comma-or-close') {
+      if (c === COMMA) expect = top === OPEN_BRACE ? 'key' : 'value';
+      else if ((c === CLOSE_BRACE && top === OPEN_BRACE) || (c === CLOSE_BRACKET && top === OPEN_BRACKET)) {
+        open.pop();
+        expect = afterValue();
+      } else return i;
+      i++;
+    } else if (expect === 'key' || expect === 'key-or-close') {
+      if (c === CLOSE_BRACE && expect === 'key-or-close') {
+        open.pop();
+        i++;
+        expect = afterValue();
+      } else {
+        if (c !== QUOTE) return i;
+        const end = endOfValidString(text, i);
+        if (end.error) return end.at;
+        i = end.at;
+        expect = 'colon';
+      }
+    } else if (c === CLOSE_BRACKET && expect === 'value-or-close') {
+      open.pop();
+      i++;
+      expect = afterValue();
+    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      open.push(c);
+      i++;
+      expect = c === OPEN_BRACE ? 'key-or-close' : 'value-or-close';
+    } else if (c === QUOTE) {
+      const end = endOfValidString(text, i);
+      if (end.error) return end.at;
+      i = end.at;
+      expect = afterValue();
+    } else {
+      const length = scalarLength(text, i);
+      if (length === 0) return i;
+      i += length;
+      expect = afterValue();
+    }
+  }
+}
+
+function skipWhitespace(text: string, from: number): number {
+  let i = from;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09 && c !== NEWLINE && c !== 0x0d) break;
+  }
+  return i;
+}
+
+function scalarLength(text: string, at: number): number {
+  for (const literal of ['true', 'false', 'null']) if (text.startsWith(literal, at)) return literal.length;
+  NUMBER.lastIndex = at;
+  return NUMBER.exec(text)?.[0].length ?? 0;
+}
+
+/** Where a string starting at `start` (a quote) ends, or where it first breaks JSON's string rules. */
+function endOfValidString(text: string, start: number): { readonly error: boolean; readonly at: number } {
+  for (let i = start + 1; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) return { error: false, at: i + 1 };
+    if (c < 0x20) return { error: true, at: i };
+    if (c !== BACKSLASH) {
+      i++;
+      continue;
+    }
+    const escaped = text.charAt(i + 1);
+    if (ESCAPABLE.has(escaped)) i += 2;
+    else if (escaped === 'u' && HEX4.test(text.slice(i + 2, i + 6))) i += 6;
+    else return { error: true, at: i };
+  }
+  return { error: true, at: text.length };
+}
