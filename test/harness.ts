@@ -18,7 +18,8 @@ export function runCli(args: readonly string[], options: { cwd?: string; env?: N
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: options.cwd ?? REPO_ROOT,
-      env: { ...process.env, CI: 'true', NO_COLOR: '1', ...options.env },
+      // No advisory database unless a test brings one: the user's own cache must not change results.
+      env: { ...process.env, CI: 'true', NO_COLOR: '1', BULWARK_DB_DIR: join(tmpdir(), 'bulwark-test-no-advisory-db'), ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
       ...(options.uid === undefined ? {} : { uid: options.uid }),
       ...(options.gid === undefined ? {} : { gid: options.gid }),
