@@ -114,8 +114,20 @@ export async function runScan(options: ScanOptions): Promise<ScanReport> {
       bytesScanned: results.reduce((sum, r) => sum + r.bytesScanned, 0),
       filesSkipped: tree.skipped.count + results.reduce((sum, r) => sum + r.filesSkipped, 0),
     },
-    problems: [...setupProblems, ...tree.problems, ...analyzerProblems.filter((problem) => problem.level !== 'error')],
+    problems: [...setupProblems, ...tree.problems.map((problem) => raiseForTreeAnalyzers(problem, treeAnalyzers)), ...analyzerProblems.filter((problem) => problem.level !== 'error')],
   };
+}
+
+/**
+ * A file skipped for its size is an expected skip for secrets, but a lockfile skipped that way
+ * silently drops every dependency it lists: say so as a warning.
+ */
+function raiseForTreeAnalyzers(problem: Problem, treeAnalyzers: readonly TreeAnalyzer[]): Problem {
+  if (problem.code !== 'file-too-large' || problem.file === undefined) return problem;
+  const file = problem.file;
+  const claimant = treeAnalyzers.find((analyzer) => analyzer.claims({ path: file, absPath: file, size: 0 }));
+  if (!claimant) return problem;
+  return { ...problem, level: 'warn', message: `${problem.message}; the ${claimant.id} analyzer could not read it` };
 }
 
 /** Run the whole-tree analyzers in order, each seeing the inventory of the ones before it. */

@@ -60,3 +60,19 @@ describe('buildPackages', () => {
     ]);
   });
 });
+
+describe('buildPackages on deep graphs', () => {
+  it('leaves out a path deeper than the limit but still names the direct dependency, in linear time', () => {
+    const chain: LockedPackage[] = [];
+    const n = 20_000;
+    for (let i = 0; i < n; i++) chain.push(locked(`p${i}@1.0.0`, i + 1 < n ? [`p${i + 1}@1.0.0`] : [], i === 0 ? { direct: true } : {}));
+    const started = Date.now();
+    const packages = buildPackages('package-lock.json', chain);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    const near = packages.find((p) => p.name === 'p3')!;
+    expect(near.path?.map((p) => p.name)).toEqual(['p0', 'p1', 'p2']);
+    const deep = packages.find((p) => p.name === 'p19999')!;
+    expect(deep.path).toBeUndefined();
+    expect(deep.via).toEqual({ name: 'p0', version: '1.0.0' });
+  });
+});

@@ -2,6 +2,8 @@ import type { Package, PackageRef } from '../../core/inventory.js';
 import type { LockedPackage } from '../../lockfiles/types.js';
 import { purlOf } from '../../lockfiles/purl.js';
 
+const MAX_PATH_DEPTH = 32;
+
 /**
  * Turn one lockfile's packages into inventory packages: purls, which are direct, and for each
  * transitive one the shortest path from a direct dependency (breadth-first, so cycles end).
@@ -41,24 +43,59 @@ export function buildPackages(file: string, locked: readonly LockedPackage[]): P
     }
   }
 
+  // One shared ref per package: paths of a deep graph would otherwise hold millions of copies.
+  const refs = new Map<string, PackageRef>();
   const refOf = (key: string): PackageRef => {
-    const pkg = byKey.get(key)!;
-    return { name: pkg.name, version: pkg.version };
+    let ref = refs.get(key);
+    if (!ref) {
+      const pkg = byKey.get(key)!;
+      ref = { name: pkg.name, version: pkg.version };
+      refs.set(key, ref);
+    }
+    return ref;
   };
-  const pathTo = (key: string): PackageRef[] => {
+  // A path longer than this is left out (the SBOM's graph still has every edge): reports of a
+  // hostile lockfile would otherwise grow with packages × depth.
+  const pathTo = (key: string): PackageRef[] | undefined => {
     const chain: PackageRef[] = [];
-    for (let at = parent.get(key); at !== null && at !== undefined; at = parent.get(at)) chain.push(refOf(at));
+    for (let at = parent.get(key); at !== null && at !== undefined; at = parent.get(at)) {
+      if (chain.length === MAX_PATH_DEPTH) return undefined;
+      chain.push(refOf(at));
+    }
     return chain.reverse();
+  };
+
+  // The direct dependency at the top of a package's path, memoised so a deep chain costs O(n).
+  const rootByKey = new Map<string, string>();
+  const rootOf = (key: string): string | undefined => {
+    const climbed: string[] = [];
+    let at: string | null | undefined = key;
+    let root: string | undefined;
+    while (at !== null && at !== undefined) {
+      const known = rootByKey.get(at);
+      if (known !== undefined) {
+        root = known;
+        break;
+      }
+      climbed.push(at);
+      const up: string | null | undefined = parent.get(at);
+      if (up === null) root = at;
+      at = up;
+    }
+    if (root !== undefined) for (const k of climbed) rootByKey.set(k, root);
+    return root;
   };
 
   const purlByKey = new Map<string, string>();
   for (const pkg of locked) purlByKey.set(pkg.key, purlOf(pkg.ecosystem, pkg.name, pkg.version));
 
-  const merged = new Map<string, { pkg: LockedPackage; direct: boolean; dev: boolean; lines: Set<number>; deps: Set<string>; path?: PackageRef[] }>();
+  const merged = new Map<string, { pkg: LockedPackage; direct: boolean; dev: boolean; lines: Set<number>; deps: Set<string>; path?: PackageRef[]; via?: PackageRef }>();
   for (const pkg of locked) {
     const purl = purlByKey.get(pkg.key)!;
     const isDirect = knowsDirect ? pkg.direct === true : parent.get(pkg.key) === null;
     const path = isDirect || !parent.has(pkg.key) ? undefined : pathTo(pkg.key);
+    const rootKey = isDirect || !parent.has(pkg.key) ? undefined : rootOf(pkg.key);
+    const via = rootKey !== undefined ? refOf(rootKey) : undefined;
     const deps = pkg.dependsOn.map((dep) => purlByKey.get(dep)).filter((dep): dep is string => dep !== undefined && dep !== purl);
     const seen = merged.get(purl);
     if (!seen) {
@@ -69,6 +106,7 @@ export function buildPackages(file: string, locked: readonly LockedPackage[]): P
         lines: new Set(pkg.line !== undefined ? [pkg.line] : []),
         deps: new Set(deps),
         ...(path ? { path } : {}),
+        ...(via ? { via } : {}),
       });
       continue;
     }
@@ -77,7 +115,11 @@ export function buildPackages(file: string, locked: readonly LockedPackage[]): P
     seen.dev &&= pkg.dev === true;
     if (pkg.line !== undefined) seen.lines.add(pkg.line);
     for (const dep of deps) seen.deps.add(dep);
-    if (path && (!seen.path || path.length < seen.path.length)) seen.path = path;
+    if (path && (!seen.path || path.length < seen.path.length)) {
+      seen.path = path;
+      if (via) seen.via = via;
+    }
+    if (!seen.via && via) seen.via = via;
   }
 
   const packages: Package[] = [];
@@ -96,7 +138,8 @@ export function buildPackages(file: string, locked: readonly LockedPackage[]): P
       ...(pkg.licenses && pkg.licenses.length > 0 ? { licenses: pkg.licenses } : {}),
       locations: lines.length > 0 ? lines.map((line) => ({ file, line })) : [{ file }],
       dependsOn: [...entry.deps].sort(),
-      ...(path ? { path, ...(path[0] ? { via: path[0] } : {}) } : {}),
+      ...(path ? { path } : {}),
+      ...(!entry.direct && entry.via ? { via: entry.via } : {}),
     });
   }
   return packages;

@@ -1,3 +1,4 @@
+import { reportJson } from '../json-text.js';
 import type { ReportType } from '../../core/finding.js';
 import type { ScanReport } from '../../core/report.js';
 import type { ReportWriter, WriteOptions } from '../types.js';
@@ -12,7 +13,7 @@ export const SBOM_FILE_NAME = 'gl-sbom.cdx.json';
 
 /** The CycloneDX 1.6 JSON text of a scan's inventory. */
 export function writeSbom(report: ScanReport, options: WriteOptions): string {
-  return `${JSON.stringify(buildSbom(report, options), null, 2)}\n`;
+  return reportJson(buildSbom(report, options), report.inventory.packages.length);
 }
 
 /** The SBOM goes out with dependency scanning; other report types have nothing for it. */

@@ -2,6 +2,7 @@ import type { Finding, ReportType } from '../../core/finding.js';
 import type { Package } from '../../core/inventory.js';
 import type { Problem } from '../../core/result.js';
 import type { ScanReport } from '../../core/report.js';
+import { reportJson } from '../json-text.js';
 import { reportFindingId } from '../report-id.js';
 import type { ReportWriter, WriteOptions } from '../types.js';
 import { GITLAB_REPORT_FILES, GITLAB_SCHEMA_VERSION, gitlabSchemaUrl } from './report-file.js';
@@ -202,6 +203,6 @@ export const gitlabWriter: ReportWriter = {
     } else {
       document['vulnerabilities'] = findings.map((finding) => vulnerability(finding, options));
     }
-    return `${JSON.stringify(document, null, 2)}\n`;
+    return reportJson(document, findings.length + (reportType === 'dependency_scanning' ? report.inventory.packages.length : 0));
   },
 };

@@ -1,3 +1,4 @@
+import { reportJson } from '../json-text.js';
 import type { Finding } from '../../core/finding.js';
 import type { ScanReport } from '../../core/report.js';
 import type { Severity } from '../../core/severity.js';
@@ -128,6 +129,6 @@ export const sarifWriter: ReportWriter = {
         },
       ],
     };
-    return `${JSON.stringify(document, null, 2)}\n`;
+    return reportJson(document, report.findings.length);
   },
 };

@@ -44,54 +44,62 @@ function computeParentFolder(path: string): string | undefined {
   return path.slice(0, at - 1);
 }
 
-/**
- * Turns install folders into packages: resolves each required name the way Node does (the
- * nearest `node_modules` up the path), follows links, and marks what project folders require as direct.
- * `directKnown` is false when the project's own dependency list could not be read.
- */
-export function packagesOfInstallTree(
-  entries: readonly InstallEntry[],
-  problems: ProblemList,
-  directKnown = true,
-): LockedPackage[] {
-  const byPath = new Map<string, InstallEntry>();
-  const children = new Map<string, Map<string, string>>();
-  const parents = new Map<string, string | undefined>();
-  for (const entry of entries) {
-    byPath.set(entry.path, entry);
-    if (isProjectFolder(entry.path)) continue;
-    const folder = parentFolder(entry.path);
-    if (folder === undefined) continue;
-    let names = children.get(folder);
-    if (names === undefined) children.set(folder, (names = new Map()));
-    names.set(folderNameOf(entry.path), entry.path);
-  }
+/** Finds the folder a `require(name)` from a given folder loads, following symlinks. */
+interface FolderResolver {
+  resolve(from: string, name: string): string | undefined;
+  /** Whether some lookup started deeper than MAX_FOLDER_DEPTH and was cut short. */
+  readonly wasCutShort: () => boolean;
+}
 
-  let tooDeep = false;
-  function parentFolder(path: string): string | undefined {
+function createFolderResolver(byPath: ReadonlyMap<string, InstallEntry>): FolderResolver {
+  const children = new Map<string, Map<string, string>>();
+  // Memoised, so each walk up the tree reuses the same strings (and their cached hashes).
+  const parents = new Map<string, string | undefined>();
+  const parentFolder = (path: string): string | undefined => {
     if (parents.has(path)) return parents.get(path);
     const parent = computeParentFolder(path);
     parents.set(path, parent);
     return parent;
+  };
+  for (const path of byPath.keys()) {
+    const folder = isProjectFolder(path) ? undefined : parentFolder(path);
+    if (folder === undefined) continue;
+    let names = children.get(folder);
+    if (names === undefined) children.set(folder, (names = new Map()));
+    names.set(folderNameOf(path), path);
   }
-  function resolve(from: string, name: string): string | undefined {
-    let folder: string | undefined = from;
-    for (let depth = 0; folder !== undefined; depth++, folder = parentFolder(folder)) {
-      if (depth > MAX_FOLDER_DEPTH) {
-        tooDeep = true;
-        return children.get('')?.get(name);
-      }
-      const found = children.get(folder)?.get(name);
-      if (found !== undefined) return followLink(found);
-    }
-    return undefined;
-  }
-  function followLink(path: string): string | undefined {
+  const followLink = (path: string): string | undefined => {
     const target = byPath.get(path)?.linkTarget;
     if (target === undefined) return path;
     // A link to a workspace is the project itself; a link into node_modules is that package.
     return isProjectFolder(target) ? undefined : target;
-  }
+  };
+  let cutShort = false;
+  return {
+    resolve(from, name) {
+      let folder: string | undefined = from;
+      for (let depth = 0; folder !== undefined; depth++, folder = parentFolder(folder)) {
+        if (depth > MAX_FOLDER_DEPTH) {
+          cutShort = true;
+          folder = '';
+        }
+        const found = children.get(folder)?.get(name);
+        if (found !== undefined) return followLink(found);
+      }
+      return undefined;
+    },
+    wasCutShort: () => cutShort,
+  };
+}
+
+/**
+ * Turns install folders into packages: resolves each required name the way Node does (the
+ * nearest `node_modules` up the path), follows links, and marks what project folders require as
+ * direct. `directKnown` is false when the project's own dependency list could not be read.
+ */
+export function packagesOfInstallTree(entries: readonly InstallEntry[], problems: ProblemList, directKnown = true): LockedPackage[] {
+  const byPath = new Map(entries.map((entry) => [entry.path, entry]));
+  const resolver = createFolderResolver(byPath);
   const isPackage = (entry: InstallEntry | undefined): entry is InstallEntry & { readonly version: string } =>
     entry !== undefined && entry.version !== undefined && entry.linkTarget === undefined && !isProjectFolder(entry.path);
 
@@ -99,7 +107,7 @@ export function packagesOfInstallTree(
   for (const entry of entries) {
     if (!isProjectFolder(entry.path)) continue;
     for (const name of entry.requires) {
-      const found = resolve(entry.path, name);
+      const found = resolver.resolve(entry.path, name);
       if (found !== undefined) direct.add(found);
     }
   }
@@ -109,7 +117,7 @@ export function packagesOfInstallTree(
     if (!isPackage(entry)) continue;
     const dependsOn = new Set<string>();
     for (const name of entry.requires) {
-      const found = resolve(entry.path, name);
+      const found = resolver.resolve(entry.path, name);
       if (found !== undefined && found !== entry.path && isPackage(byPath.get(found))) dependsOn.add(found);
     }
     packages.push(
@@ -125,7 +133,7 @@ export function packagesOfInstallTree(
       }),
     );
   }
-  if (tooDeep) {
+  if (resolver.wasCutShort()) {
     problems.add('lockfile-nesting-too-deep', `node_modules nesting deeper than ${MAX_FOLDER_DEPTH} levels; dependencies there were looked up at the top level only`);
   }
   return packages;

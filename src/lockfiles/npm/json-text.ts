@@ -31,12 +31,16 @@ export function parseJsonText(text: string): unknown {
 /** V8's message without the copy of the input it quotes or the offset (we give line and column). */
 function describeJsonFailure(error: unknown): string {
   if (!(error instanceof Error)) return 'unreadable';
-  let message = error.message;
-  const quoted = message.indexOf(', "');
-  if (quoted > 0 && message.endsWith('is not valid JSON')) message = message.slice(0, quoted);
+  const message = error.message;
+  if (message.endsWith(' is not valid JSON')) {
+    // `Unexpected token 'x', ..."text around", "a": x}" is not valid JSON`: keep what precedes the quote.
+    const token = /^Unexpected token '[\s\S]{1,2}'(?=, )/.exec(message);
+    if (token !== null) return token[0];
+    const quoted = [message.indexOf(', "'), message.indexOf(', ..."')].filter((at) => at > 0);
+    return quoted.length > 0 ? message.slice(0, Math.min(...quoted)) : message;
+  }
   const position = message.indexOf(' in JSON at position');
-  if (position > 0) message = message.slice(0, position);
-  return message;
+  return position > 0 ? message.slice(0, position) : message;
 }
 
 export function lineAndColumn(text: string, offset: number): { readonly line: number; readonly column: number } {

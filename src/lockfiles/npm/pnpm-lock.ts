@@ -33,7 +33,6 @@ export const pnpmLock: LockfileFormat = {
 function parsePnpmLock(input: LockfileInput): ParsedLockfile {
   const document = readPnpmDocument(input.text);
   const root = document.data;
-  if (!isRecord(root)) throw new LockfileError('not a pnpm lockfile: the top level is not a map');
   const detected = keyLayoutOf(root['lockfileVersion']);
   if (detected === undefined) throw new LockfileError('not a pnpm lockfile: it has no lockfileVersion');
   const problems = createProblemList(input.path);

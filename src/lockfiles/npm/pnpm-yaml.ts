@@ -1,57 +1,141 @@
-import { isMap, isScalar, LineCounter, parseAllDocuments } from 'yaml';
 import { LockfileError } from '../types.js';
 
 /** A pnpm lockfile as plain data, with the line of each key of its `packages` and `snapshots` maps. */
 export interface PnpmDocument {
-  readonly data: unknown;
+  readonly data: Readonly<Record<string, unknown>>;
   readonly keyLines: { readonly packages: ReadonlyMap<string, number>; readonly snapshots: ReadonlyMap<string, number> };
 }
 
-/** Anchors are not something pnpm writes; a few are tolerated, a "billion laughs" is not. */
-const MAX_ALIAS_COUNT = 100;
+/** importers → folder → list → name → { specifier, version } is the deepest thing read; deeper lines are skipped. */
+const MAX_DEPTH = 5;
+const SECTIONS_WITH_LINES = new Set(['packages', 'snapshots']);
+
+interface Frame {
+  readonly indent: number;
+  readonly depth: number;
+  /** Undefined for lines whose insides are not read: scalars' continuations, sequences, too-deep maps. */
+  readonly map: Record<string, unknown> | undefined;
+  /** The top-level section this frame is in, for the line numbers of its keys. */
+  readonly section: string | undefined;
+}
 
 /**
- * Parses pnpm-lock.yaml. pnpm 10 may put a second document after `---` (the first describes the
- * package manager's own dependencies); the project's lockfile is the last one.
+ * Reads pnpm-lock.yaml in one pass over its lines. pnpm writes a small, regular subset of YAML
+ * (block maps indented by spaces, quoted or plain scalars, one-line flow values, `- item` lists), so
+ * this reader keeps only block maps and scalars. A general YAML library costs several times the
+ * time and memory, too much for lockfiles of tens of megabytes. pnpm 10 may write two documents
+ * separated by `---`; the project's lockfile is the last one.
  */
 export function readPnpmDocument(text: string): PnpmDocument {
   if (!/\S/.test(text)) throw new LockfileError('the file is empty');
-  const lineCounter = new LineCounter();
-  let parsed: ReturnType<typeof parseAllDocuments>;
-  try {
-    parsed = parseAllDocuments(text, { lineCounter, prettyErrors: true });
-  } catch (error) {
-    throw new LockfileError(`not valid YAML: ${error instanceof Error ? error.message : 'unreadable'}`);
+  let root = newMap();
+  let keyLines = { packages: new Map<string, number>(), snapshots: new Map<string, number>() };
+  let frames: Frame[] = [{ indent: -1, depth: 0, map: root, section: undefined }];
+  let lineNumber = 0;
+  for (let start = 0; start <= text.length; ) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    const line = text.slice(start, end > start && text.charCodeAt(end - 1) === 0x0d ? end - 1 : end);
+    start = end + 1;
+    lineNumber++;
+    const body = line.trimStart();
+    if (body === '' || body.startsWith('#')) continue;
+    const indent = line.length - body.length;
+    if (indent === 0 && (body === '---' || body.startsWith('--- ') || body === '...')) {
+      if (body !== '...') {
+        root = newMap();
+        keyLines = { packages: new Map(), snapshots: new Map() };
+        frames = [{ indent: -1, depth: 0, map: root, section: undefined }];
+      }
+      continue;
+    }
+    if (line.slice(0, indent).includes('\t')) throw new LockfileError(`not valid YAML: a tab indents line ${lineNumber}`, lineNumber);
+    while ((frames.at(-1)?.indent ?? -1) >= indent) frames.pop();
+    const parent = frames.at(-1) ?? { indent: -1, depth: 0, map: root, section: undefined };
+    if (parent.map === undefined || body.startsWith('- ') || body === '-') {
+      frames.push({ indent, depth: parent.depth + 1, map: undefined, section: undefined });
+      continue;
+    }
+    const entry = parseMappingLine(body, lineNumber);
+    const section = parent.depth === 0 ? entry.key : parent.section;
+    if (parent.depth === 1 && section !== undefined && SECTIONS_WITH_LINES.has(section)) {
+      const lines = section === 'packages' ? keyLines.packages : keyLines.snapshots;
+      if (!lines.has(entry.key)) lines.set(entry.key, lineNumber);
+    }
+    if (entry.value !== undefined) {
+      parent.map[entry.key] = entry.value;
+      frames.push({ indent, depth: parent.depth + 1, map: undefined, section });
+    } else {
+      const child = parent.depth + 1 < MAX_DEPTH ? newMap() : undefined;
+      if (child !== undefined) parent.map[entry.key] = child;
+      frames.push({ indent, depth: parent.depth + 1, map: child, section });
+    }
   }
-  const documents = Array.isArray(parsed) ? parsed : [];
-  const document = documents.at(-1);
-  if (document === undefined) throw new LockfileError('the file holds no YAML document');
-  for (const candidate of documents) {
-    const [error] = candidate.errors;
-    if (error === undefined) continue;
-    const line = error.linePos?.[0].line;
-    const reason = error.message.split('\n', 1)[0] ?? error.code;
-    throw new LockfileError(`not valid YAML: ${reason}`, line);
-  }
-  let data: unknown;
-  try {
-    data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (error) {
-    // Too many aliases, or nesting deep enough to exhaust the stack.
-    throw new LockfileError(`cannot read the YAML: ${error instanceof Error ? error.message : 'unreadable'}`);
-  }
-  const lineOf = (offset: number): number => lineCounter.linePos(offset).line;
-  return { data, keyLines: { packages: keyLinesOf(document.contents, 'packages', lineOf), snapshots: keyLinesOf(document.contents, 'snapshots', lineOf) } };
+  return { data: root, keyLines };
 }
 
-function keyLinesOf(contents: unknown, section: string, lineOf: (offset: number) => number): ReadonlyMap<string, number> {
-  const lines = new Map<string, number>();
-  if (!isMap(contents)) return lines;
-  const sectionMap = contents.items.find((pair) => isScalar(pair.key) && pair.key.value === section)?.value;
-  if (!isMap(sectionMap)) return lines;
-  for (const pair of sectionMap.items) {
-    if (!isScalar(pair.key) || pair.key.range === undefined || pair.key.range === null) continue;
-    lines.set(String(pair.key.value), lineOf(pair.key.range[0]));
+/** Objects without a prototype, so that a key such as `__proto__` is only a key. */
+function newMap(): Record<string, unknown> {
+  return Object.create(null) as Record<string, unknown>;
+}
+
+/** `key: value` or `key:`; keys and values are plain, 'single-' or "double-quoted". */
+function parseMappingLine(body: string, lineNumber: number): { readonly key: string; readonly value?: unknown } {
+  let key: string;
+  let rest: string;
+  if (body.startsWith("'") || body.startsWith('"')) {
+    const quoted = readQuoted(body);
+    if (quoted === undefined) throw new LockfileError(`not valid YAML: unterminated quoted key on line ${lineNumber}`, lineNumber);
+    if (body.charAt(quoted.end) !== ':') throw notMapping(lineNumber);
+    key = quoted.text;
+    rest = body.slice(quoted.end + 1);
+  } else {
+    const colon = body.search(/:(?:\s|$)/);
+    if (colon <= 0) throw notMapping(lineNumber);
+    key = body.slice(0, colon);
+    rest = body.slice(colon + 1);
   }
-  return lines;
+  const valueText = rest.trim();
+  if (valueText === '') return { key };
+  // A quoted value may go on over the next, deeper lines, which are skipped: keep what this line has.
+  if (valueText.startsWith("'") || valueText.startsWith('"')) return { key, value: readQuoted(valueText)?.text ?? valueText };
+  return { key, value: plainScalar(valueText) };
+}
+
+function plainScalar(text: string): unknown {
+  if (text === 'true') return true;
+  if (text === 'false') return false;
+  if (text === '~' || text === 'null') return null;
+  // Numbers stay text: `lockfileVersion: 5.4` and versions are compared as text anyway.
+  return text;
+}
+
+/** A quoted scalar at the start of `text`, or undefined when it does not end on this line. */
+function readQuoted(text: string): { readonly text: string; readonly end: number } | undefined {
+  const quote = text.charAt(0);
+  if (quote === "'") {
+    // In single quotes, '' stands for one quote and nothing else is an escape.
+    for (let at = text.indexOf("'", 1); at >= 0; at = text.indexOf("'", at + 2)) {
+      if (text.charAt(at + 1) !== "'") return { text: text.slice(1, at).replaceAll("''", "'"), end: at + 1 };
+    }
+    return undefined;
+  }
+  for (let at = text.indexOf('"', 1); at >= 0; at = text.indexOf('"', at + 1)) {
+    let backslashes = 0;
+    while (text.charAt(at - 1 - backslashes) === '\\') backslashes++;
+    if (backslashes % 2 === 1) continue;
+    const raw = text.slice(0, at + 1);
+    try {
+      const decoded: unknown = JSON.parse(raw);
+      return { text: typeof decoded === 'string' ? decoded : raw.slice(1, -1), end: at + 1 };
+    } catch {
+      // A YAML escape JSON lacks (\x41, \e): keep the text as written.
+      return { text: raw.slice(1, -1), end: at + 1 };
+    }
+  }
+  return undefined;
+}
+
+function notMapping(lineNumber: number): LockfileError {
+  return new LockfileError(`not valid pnpm-lock.yaml: line ${lineNumber} is not a "key: value" line`, lineNumber);
 }
