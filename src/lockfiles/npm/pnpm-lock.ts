@@ -1,4 +1,4 @@
-import type { LockfileFormat, LockfileInput, ParsedLockfile } from '../types.js';
+import type { LockedPackage, LockfileFormat, LockfileInput, ParsedLockfile } from '../types.js';
 import { LockfileError } from '../types.js';
 import { devScopeOf } from './dependency-scope.js';
 import { toLockedPackage } from './locked-package.js';
@@ -15,9 +15,9 @@ const RUNTIME_LISTS = ['dependencies', 'optionalDependencies'] as const;
 interface PnpmPackage {
   readonly name: string;
   readonly version: string;
-  line: number | undefined;
-  /** pnpm 5–8 flag packages used only in development; undefined where the entry does not say. */
-  devFlags: boolean[];
+  readonly line: number | undefined;
+  /** The `dev` flags (pnpm 5–8) of the lockfile entries merged into this package; empty when none says. */
+  readonly devFlags: boolean[];
   readonly dependsOn: Set<string>;
 }
 
@@ -49,7 +49,17 @@ function parsePnpmLock(input: LockfileInput): ParsedLockfile {
     const known = keyOfRaw.get(raw) ?? plainKey(layout, raw);
     return known !== undefined && packages.has(known) ? known : undefined;
   };
-  // v9 keeps dependencies in `snapshots`; earlier versions keep them in `packages`.
+  addDependencyEdges(root, packages, keyOfRaw, resolveReference);
+  return { packages: lockedPackagesOf(packages, projectRoots(root, resolveReference)), problems: problems.list() };
+}
+
+/** v9 keeps dependencies in `snapshots`; earlier versions keep them in `packages`. */
+function addDependencyEdges(
+  root: Readonly<Record<string, unknown>>,
+  packages: ReadonlyMap<string, PnpmPackage>,
+  keyOfRaw: ReadonlyMap<string, string>,
+  resolveReference: (name: string, reference: unknown) => string | undefined,
+): void {
   const withDependencies = isRecord(root['snapshots']) ? root['snapshots'] : root['packages'];
   for (const [raw, entry] of Object.entries(isRecord(withDependencies) ? withDependencies : {})) {
     const key = keyOfRaw.get(raw);
@@ -60,14 +70,16 @@ function parsePnpmLock(input: LockfileInput): ParsedLockfile {
       if (target !== undefined && target !== key) pnpmPackage.dependsOn.add(target);
     }
   }
-  const roots = projectRoots(root, resolveReference);
-  const edges = (key: string): readonly string[] | undefined => {
+}
+
+/** pnpm 5–8 flag dev-only packages; pnpm 9 does not, so what leads to them decides. */
+function lockedPackagesOf(packages: ReadonlyMap<string, PnpmPackage>, roots: { readonly prod: readonly string[]; readonly dev: readonly string[] }): LockedPackage[] {
+  const devScope = devScopeOf(roots.prod, roots.dev, (key) => {
     const found = packages.get(key);
     return found === undefined ? undefined : [...found.dependsOn];
-  };
-  const devScope = devScopeOf(roots.prod, roots.dev, edges);
+  });
   const direct = new Set([...roots.prod, ...roots.dev]);
-  const locked = [...packages].map(([key, found]) =>
+  return [...packages].map(([key, found]) =>
     toLockedPackage({
       key,
       name: found.name,
@@ -78,7 +90,6 @@ function parsePnpmLock(input: LockfileInput): ParsedLockfile {
       dependsOn: [...found.dependsOn],
     }),
   );
-  return { packages: locked, problems: problems.list() };
 }
 
 /** `name@version`, the key a package is reported under whatever peers its lockfile key carries. */
