@@ -18,7 +18,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { buildCorpora, CORPORA, DEBIAN_PYTHON, NPM_PACKAGES, readManifest } from './corpus.mjs';
 import { debianVersion, installPeers, SECRETLINT_BIN, SECRETLINT_RC, SECRETLINT_VERSION } from './peers.mjs';
-import { CACHE_DIR, listFiles, log, onPath, parseArgs, PEERS_DIR, REPO_DIR, RESULTS_DIR, sh } from './lib.mjs';
+import { BENCH_DIR, CACHE_DIR, listFiles, log, onPath, parseArgs, PEERS_DIR, REPO_DIR, RESULTS_DIR, sh } from './lib.mjs';
 
 const BULWARK_BIN = join(REPO_DIR, 'bin', 'bulwark.js');
 const SNAPSHOT_DIR = join(CACHE_DIR, 'bulwark-snapshot');
@@ -431,6 +431,8 @@ const USAGE = `usage: npm run bench -- [options]   (or: node bench/run.mjs [opti
   --no-setup          do not call corpus.mjs and peers.mjs first
   --no-snapshot       run bin/bulwark.js in place instead of a copy of dist/ taken at the start
   --bulwark-args STR  extra arguments for bulwark scan, e.g. "--jobs 1"
+  --suite LIST        secrets,deps (default both): secret-scanning throughput against peers, and
+                      dependency scanning (store open, 10k-package lockfile, SBOM; bench/deps.mjs)
 `;
 
 async function main() {
@@ -449,7 +451,15 @@ async function main() {
     setup: true,
     snapshot: true,
     bulwarkArgs: '',
+    suite: 'secrets,deps',
   });
+  const suites = options.suite.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const suite of suites) if (suite !== 'secrets' && suite !== 'deps') throw new Error(`unknown suite "${suite}" (known: secrets, deps)`);
+  if (!suites.includes('secrets')) {
+    if (options.build) sh('npm', ['run', 'build'], { cwd: REPO_DIR });
+    runDepsSuite(options.runs);
+    return;
+  }
   if (!Number.isInteger(options.runs) || options.runs < 1) throw new Error('--runs must be a positive whole number');
 
   const setupNotes = [];
@@ -612,6 +622,14 @@ async function main() {
   writeFileSync(join(RESULTS_DIR, `${stamp}.md`), `${md}\n`);
   writeFileSync(join(RESULTS_DIR, 'latest.md'), `${md}\n`);
   log(`results saved in ${RESULTS_DIR}/${stamp}.{json,md}`);
+  if (suites.includes('deps')) runDepsSuite(options.runs);
+}
+
+/** The dependency-scanning figures (bench/deps.mjs), printed after the secret-scanning table. */
+function runDepsSuite(runs) {
+  log('dependency scanning suite (bench/deps.mjs)');
+  const deps = sh(process.execPath, [join(BENCH_DIR, 'deps.mjs'), '--runs', String(runs)], { quiet: false });
+  if (deps.status !== 0) process.exitCode = 1;
 }
 
 main().catch((error) => {

@@ -43,6 +43,8 @@ export async function runScan(options: ScanOptions): Promise<ScanReport> {
     ...(options.exclude ? { exclude: options.exclude } : {}),
     gitignore: options.gitignore !== false,
     maxFileSize: options.maxFileSize,
+    // Only the file analyzers need every file's size; the tree analyzers read through a size-checked reader.
+    sizes: analyzers.length > 0,
     ...(options.signal ? { signal: options.signal } : {}),
   });
   const treeAnalyzers = createTreeAnalyzers(options.settings);
@@ -59,10 +61,7 @@ export async function runScan(options: ScanOptions): Promise<ScanReport> {
   const walked = tee(tree.files);
   if (analyzers.length === 0) {
     // Nothing reads file contents: drain the walk for the tree analyzers, counting as it goes.
-    for (const file of walked) {
-      progress.files++;
-      progress.bytes += file.size;
-    }
+    for (let next = walked.next(); next.done !== true; next = walked.next()) progress.files++;
   }
   await analyzeFiles(walked, {
     settings: options.settings,

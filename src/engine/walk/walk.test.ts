@@ -24,6 +24,19 @@ describe('engine/walk', () => {
     writeFileSync(join(dir.path, rel), content);
   };
 
+  it('without sizes, lists the same files with size -1 and leaves the size limit to the reader', async () => {
+    write('small.txt', 'x');
+    write('sub/big.bin', 'y'.repeat(4096));
+    const sized = await paths(dir.path, { maxFileSize: 1024 });
+    expect(sized.files).toEqual(['small.txt']);
+    const tree = walk(dir.path, { maxFileSize: 1024, sizes: false });
+    const entries = [...tree.files];
+    expect(entries.map((e) => [e.path, e.size])).toEqual([
+      ['small.txt', -1],
+      ['sub/big.bin', -1],
+    ]);
+  });
+
   it('walks in name order and honours nested .gitignore files and --exclude globs', async () => {
     write('.gitignore', 'build/\n*.log\n');
     write('b.txt');

@@ -12,6 +12,12 @@ export interface WalkOptions {
   readonly gitignore?: boolean;
   /** Files larger than this are skipped with a notice. */
   readonly maxFileSize: number;
+  /**
+   * Stat every regular file for its size (default true). Without it a file's `size` is -1 and the
+   * size limit is left to whoever reads it: a scan that only looks for lockfiles then costs one
+   * readdir per folder instead of one lstat per file.
+   */
+  readonly sizes?: boolean;
   readonly signal?: AbortSignal;
 }
 
@@ -49,6 +55,7 @@ export function walk(root: string, options: WalkOptions): Walk {
   const skipped = { count: 0 };
   const isExcluded = (options.exclude ?? []).length > 0 ? picomatch([...(options.exclude ?? [])], { dot: true }) : () => false;
   const useGitignore = options.gitignore !== false;
+  const wantSizes = options.sizes !== false;
   const visitedDirs = new Set<string>();
 
   const isIgnored = (scopes: readonly IgnoreScope[], rel: string, isDir: boolean): boolean => {
@@ -110,6 +117,10 @@ export function walk(root: string, options: WalkOptions): Walk {
         if (enterDir(childAbs, childRel)) yield* walkDir(childAbs, childRel, localScopes);
       } else if (entry.isFile()) {
         if (isIgnored(localScopes, childRel, false)) continue;
+        if (!wantSizes) {
+          yield { path: childRel, absPath: childAbs, size: -1 };
+          continue;
+        }
         const entryStats = statOrReport(childAbs, childRel, lstatSync);
         const file = entryStats && fileEntry(childAbs, childRel, entryStats);
         if (file) yield file;
