@@ -39,9 +39,14 @@ export interface DependencyLocation {
 export interface ImageLocation {
   readonly kind: 'image';
   readonly image: string;
+  /** `debian 12`, `alpine 3.19`: GitLab's operating_system. */
   readonly operatingSystem: string;
   readonly packageName: string;
   readonly version: string;
+  /** Digest of the layer that holds the package's record. */
+  readonly layer?: string;
+  /** The package database or metadata file inside the image. */
+  readonly file?: string;
 }
 
 export interface HttpLocation {

@@ -1,17 +1,15 @@
 import { posix } from 'node:path';
-import type { Finding } from '../../core/finding.js';
 import type { Identifier } from '../../core/identifier.js';
 import type { DependencyFile, Package } from '../../core/inventory.js';
 import type { AnalyzerResult } from '../../core/report.js';
 import type { Problem } from '../../core/result.js';
-import { matchPackage, osvSchemes as schemes, type AdvisoryMatch } from '../../advisories/match.js';
-import { isStale, openStore, type AdvisoryStore } from '../../advisories/store.js';
+import { isStale, openStore } from '../../advisories/store.js';
 import { LOCKFILE_FORMATS } from '../../lockfiles/index.js';
 import { LockfileError, type LockfileFormat } from '../../lockfiles/types.js';
-import { schemeForEcosystem } from '../../versions/index.js';
 import type { FileEntry, TreeAnalyzer, TreeInput } from '../types.js';
 import { buildPackages } from './graph.js';
-import { DEPENDENCY_ANALYZER_ID, findingFor, groupByAlias } from './findings.js';
+import { DEPENDENCY_ANALYZER_ID } from './findings.js';
+import { matchInventory } from './match-inventory.js';
 
 export interface DependencyOptions {
   /** Match packages against advisories (the `dependencies` scanner); off, only the inventory is built. */
@@ -67,42 +65,6 @@ function parseFile(entry: FileEntry, format: LockfileFormat, input: TreeInput, p
     });
     return undefined;
   }
-}
-
-/** Match the packages of all files, each distinct (ecosystem, name, version) once. */
-function matchAll(files: readonly ParsedFile[], store: AdvisoryStore, problems: Problem[]): Finding[] {
-  const cache = new Map<string, readonly AdvisoryMatch[]>();
-  const reported = new Set<string>();
-  const findings: Finding[] = [];
-  for (const { file, packages } of files) {
-    for (const pkg of packages) {
-      if (pkg.unpinned) continue;
-      const scheme = schemeForEcosystem(pkg.ecosystem);
-      if (!scheme) continue;
-      const key = `${pkg.ecosystem}\0${pkg.name}\0${pkg.version}`;
-      let matches = cache.get(key);
-      if (!matches) {
-        if (!scheme.isValid(pkg.version)) {
-          problems.push({ code: 'version-not-comparable', level: 'info', file: file.path, message: `${pkg.name} ${pkg.version} is not a ${scheme.name} version; it was not checked` });
-          matches = [];
-        } else {
-          const outcome = matchPackage(store.lookup(pkg.ecosystem, pkg.name), { ecosystem: pkg.ecosystem, name: pkg.name, version: pkg.version }, schemes);
-          matches = outcome.matches;
-          for (const problem of outcome.problems) {
-            if (reported.has(problem.advisoryId)) continue;
-            reported.add(problem.advisoryId);
-            problems.push({ code: 'advisory-range-unusable', level: 'warn', message: problem.message });
-          }
-        }
-        cache.set(key, matches);
-      }
-      if (matches.length === 0) continue;
-      for (const group of groupByAlias(matches)) {
-        findings.push(findingFor(pkg, file.path, pkg.locations[0]?.line, group, (a, b) => scheme.compare(a, b)));
-      }
-    }
-  }
-  return findings;
 }
 
 function unpinnedNotice(files: readonly ParsedFile[]): Problem[] {
@@ -163,7 +125,17 @@ export function createDependencyAnalyzer(options: DependencyOptions): TreeAnalyz
             message: `the advisory database in ${options.dbDir} was built ${store.manifest.builtAt} and is older than ${options.staleAfterDays} days; run \`bulwark db update\` for current advisories`,
           });
         }
-        const findings = matchAll(parsed, store, problems);
+        const findings = matchInventory(
+          parsed.flatMap((f) => f.packages),
+          store,
+          problems,
+          {
+            placeOf: (pkg) => {
+              const at = pkg.locations[0];
+              return { kind: 'dependency', file: at?.file ?? '', ...(at?.line !== undefined ? { line: at.line } : {}) };
+            },
+          },
+        );
         return { findings, inventory, problems, status: 'ok' };
       } finally {
         store.close();

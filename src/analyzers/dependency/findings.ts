@@ -87,11 +87,15 @@ function describe(pkg: Package, group: readonly AdvisoryMatch[]): string {
   return `${text.length > MAX_DESCRIPTION ? `${text.slice(0, MAX_DESCRIPTION)}…` : text}${chain}`;
 }
 
+/** Where a vulnerable package was found: a lockfile of the tree, or a container image. */
+export type FindingPlace =
+  | { readonly kind: 'dependency'; readonly file: string; readonly line?: number }
+  | { readonly kind: 'image'; readonly image: string; readonly operatingSystem: string; readonly layer?: string; readonly file?: string };
+
 /** One finding per vulnerability and package occurrence (file), with every id of the group. */
 export function findingFor(
   pkg: Package,
-  file: string,
-  line: number | undefined,
+  place: FindingPlace,
   group: readonly AdvisoryMatch[],
   compare: (a: string, b: string) => number,
 ): Finding {
@@ -123,26 +127,37 @@ export function findingFor(
 
   return {
     ruleId: primary,
-    reportType: 'dependency_scanning',
+    reportType: place.kind === 'image' ? 'container_scanning' : 'dependency_scanning',
     title: summary ? summary.trim() : `${primary} in ${pkg.name}`,
     description: describe(pkg, group),
     severity,
     confidence: 'high',
     identifiers,
-    location: {
-      kind: 'dependency',
-      file,
-      ...(line !== undefined ? { line } : {}),
-      packageName: pkg.name,
-      version: pkg.version,
-      ...(pkg.direct !== undefined ? { direct: pkg.direct } : {}),
-      ...(pkg.path ? { path: pkg.path } : {}),
-    },
+    location:
+      place.kind === 'image'
+        ? {
+            kind: 'image',
+            image: place.image,
+            operatingSystem: place.operatingSystem,
+            packageName: pkg.name,
+            version: pkg.version,
+            ...(place.layer !== undefined ? { layer: place.layer } : {}),
+            ...(place.file !== undefined ? { file: place.file } : {}),
+          }
+        : {
+            kind: 'dependency',
+            file: place.file,
+            ...(place.line !== undefined ? { line: place.line } : {}),
+            packageName: pkg.name,
+            version: pkg.version,
+            ...(pkg.direct !== undefined ? { direct: pkg.direct } : {}),
+            ...(pkg.path ? { path: pkg.path } : {}),
+          },
     remediation: remediation(pkg, fixedIn, lastAffected),
     ...(fixedIn !== undefined ? { fixedVersion: fixedIn } : {}),
     links,
     ...(vectors.length > 0 ? { cvssVectors: vectors } : {}),
-    analyzer: DEPENDENCY_ANALYZER_ID,
+    analyzer: place.kind === 'image' ? 'container' : DEPENDENCY_ANALYZER_ID,
   };
 }
 
