@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { expect, it } from 'vitest';
 import type { VersionScheme } from '../src/versions/types.js';
 
 /**
@@ -94,4 +96,29 @@ export function checkChainSorts(scheme: VersionScheme, chain: Chain, seeds: read
     }
   }
   return failures;
+}
+
+/** The seeds of the shuffled starts each chain is sorted from. */
+const SORT_SEEDS: readonly number[] = [1, 2, 3, 42];
+
+/**
+ * Adds the table-driven tests of one scheme to the enclosing `describe`: the table reads cleanly and
+ * holds more than `minimumChains` chains, every chain is ordered both ways round (one test a
+ * chain), and shuffled chains sort back into the table's order.
+ */
+export function describeOrderingTable(scheme: VersionScheme, fixture: URL, minimumChains: number): void {
+  const table = parseComparisonTable(readFileSync(fixture, 'utf8'));
+
+  it('reads its ordering table', () => {
+    expect(table.errors).toEqual([]);
+    expect(table.chains.length).toBeGreaterThan(minimumChains);
+  });
+
+  it.each(table.chains.map((chain) => [chain.line, chain] as const))('orders the chain on line %i', (_line, chain) => {
+    expect(checkChain(scheme, chain)).toEqual([]);
+  });
+
+  it('sorts shuffled chains into the documented order', () => {
+    expect(table.chains.flatMap((chain) => checkChainSorts(scheme, chain, SORT_SEEDS))).toEqual([]);
+  });
 }

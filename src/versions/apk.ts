@@ -1,4 +1,4 @@
-import { cachedParser, compareDigitStrings, isDigitCode, totalOrder } from './ordering.js';
+import { compareDigitStrings, compareNumbers, isDigitCode, schemeFromParser } from './ordering.js';
 import type { VersionScheme } from './types.js';
 
 /**
@@ -116,9 +116,7 @@ function parseApk(text: string): readonly Token[] | undefined {
 function compareValues(a: string | number, b: string | number): number {
   if (typeof a === 'string' && typeof b === 'string') return compareDigitStrings(a, b);
   // A leading-zero count (negative) is below any plain number.
-  const x = typeof a === 'number' ? a : Infinity;
-  const y = typeof b === 'number' ? b : Infinity;
-  return x < y ? -1 : x > y ? 1 : 0;
+  return compareNumbers(typeof a === 'number' ? a : Infinity, typeof b === 'number' ? b : Infinity);
 }
 
 function isPreReleaseSuffix(token: Token): boolean {
@@ -143,10 +141,4 @@ function compareApk(a: readonly Token[], b: readonly Token[]): number {
   return 0;
 }
 
-const parse = cachedParser(parseApk);
-
-export const apkScheme: VersionScheme = {
-  name: 'apk',
-  isValid: (version) => parse(version) !== undefined,
-  compare: totalOrder(parse, compareApk),
-};
+export const apkScheme: VersionScheme = schemeFromParser('apk', parseApk, compareApk);

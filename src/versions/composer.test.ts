@@ -1,24 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkChain, checkChainSorts, parseComparisonTable } from '../../test/version-table.js';
+import { describeOrderingTable } from '../../test/version-table.js';
 import { composerScheme as scheme } from './composer.js';
 import { normalizeComposerVersion } from './composer-normalize.js';
 
-const table = parseComparisonTable(readFileSync(new URL('./__fixtures__/composer.txt', import.meta.url), 'utf8'));
-
 describe('versions/composer', () => {
-  it('reads its ordering table', () => {
-    expect(table.errors).toEqual([]);
-    expect(table.chains.length).toBeGreaterThan(10);
-  });
-
-  it.each(table.chains.map((chain) => [chain.line, chain] as const))('orders the chain on line %i', (_line, chain) => {
-    expect(checkChain(scheme, chain)).toEqual([]);
-  });
-
-  it('sorts shuffled chains into the documented order', () => {
-    expect(table.chains.flatMap((chain) => checkChainSorts(scheme, chain, [1, 2, 3, 42]))).toEqual([]);
-  });
+  describeOrderingTable(scheme, new URL('./__fixtures__/composer.txt', import.meta.url), 10);
 
   it('normalises versions into the four-number form composer.lock and Packagist use', () => {
     expect(normalizeComposerVersion('v1.2')).toBe('1.2.0.0');

@@ -1,5 +1,5 @@
 import { normalizeComposerVersion } from './composer-normalize.js';
-import { cachedParser, compareCodeUnits, compareDigitStrings, isDigitCode, isLetterCode, totalOrder } from './ordering.js';
+import { compareCodeUnits, compareDigitStrings, isDigitCode, isLetterCode, schemeFromParser } from './ordering.js';
 import type { VersionScheme } from './types.js';
 
 /**
@@ -103,10 +103,4 @@ function compareComposer(a: ComposerVersion, b: ComposerVersion): number {
   return versionCompare(a.parts, b.parts);
 }
 
-const parse = cachedParser(parseComposer);
-
-export const composerScheme: VersionScheme = {
-  name: 'composer',
-  isValid: (version) => parse(version) !== undefined,
-  compare: totalOrder(parse, compareComposer),
-};
+export const composerScheme: VersionScheme = schemeFromParser('composer', parseComposer, compareComposer);

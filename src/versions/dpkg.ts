@@ -1,4 +1,4 @@
-import { cachedParser, compareDigitStrings, isDigitCode, isDigits, isLetterCode, totalOrder } from './ordering.js';
+import { compareDigitStrings, isDigitCode, isLetterCode, schemeFromParser, splitEpochAndRelease } from './ordering.js';
 import type { VersionScheme } from './types.js';
 
 /**
@@ -24,15 +24,9 @@ function isRevisionChar(c: number): boolean {
 }
 
 function parseDpkg(raw: string): DpkgVersion | undefined {
-  const text = raw.trim();
-  const colon = text.indexOf(':');
-  const epoch = colon === -1 ? '0' : text.slice(0, colon);
-  if (!isDigits(epoch)) return undefined;
-  const rest = text.slice(colon + 1);
-  const dash = rest.lastIndexOf('-');
-  const upstream = dash === -1 ? rest : rest.slice(0, dash);
-  const revision = dash === -1 ? '' : rest.slice(dash + 1);
-  if (dash !== -1 && revision.length === 0) return undefined;
+  const parts = splitEpochAndRelease(raw.trim());
+  if (parts === undefined) return undefined;
+  const { epoch, version: upstream, release: revision } = parts;
   // dpkg requires the upstream version to start with a digit.
   if (!isDigitCode(upstream.charCodeAt(0))) return undefined;
   for (let i = 0; i < upstream.length; i++) if (!isUpstreamChar(upstream.charCodeAt(i))) return undefined;
@@ -73,10 +67,4 @@ function compareDpkg(a: DpkgVersion, b: DpkgVersion): number {
   return compareDigitStrings(a.epoch, b.epoch) || compareFragment(a.upstream, b.upstream) || compareFragment(a.revision, b.revision);
 }
 
-const parse = cachedParser(parseDpkg);
-
-export const dpkgScheme: VersionScheme = {
-  name: 'dpkg',
-  isValid: (version) => parse(version) !== undefined,
-  compare: totalOrder(parse, compareDpkg),
-};
+export const dpkgScheme: VersionScheme = schemeFromParser('dpkg', parseDpkg, compareDpkg);

@@ -1,23 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkChain, checkChainSorts, parseComparisonTable } from '../../test/version-table.js';
+import { describeOrderingTable } from '../../test/version-table.js';
 import { goScheme as scheme } from './go.js';
 
-const table = parseComparisonTable(readFileSync(new URL('./__fixtures__/go.txt', import.meta.url), 'utf8'));
-
 describe('versions/go', () => {
-  it('reads its ordering table', () => {
-    expect(table.errors).toEqual([]);
-    expect(table.chains.length).toBeGreaterThan(10);
-  });
-
-  it.each(table.chains.map((chain) => [chain.line, chain] as const))('orders the chain on line %i', (_line, chain) => {
-    expect(checkChain(scheme, chain)).toEqual([]);
-  });
-
-  it('sorts shuffled chains into the documented order', () => {
-    expect(table.chains.flatMap((chain) => checkChainSorts(scheme, chain, [1, 2, 3, 42]))).toEqual([]);
-  });
+  describeOrderingTable(scheme, new URL('./__fixtures__/go.txt', import.meta.url), 10);
 
   it('compares the versions of a go.mod with those of an OSV Go range', () => {
     // OSV `introduced: 1.2.0, fixed: 1.2.5` against go.mod's `v1.2.4` and `v1.2.5-0.2024…` (a commit after 1.2.4).

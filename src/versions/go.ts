@@ -1,4 +1,4 @@
-import { cachedParser, compareCodeUnits, compareDigitStrings, isDigitCode, isDigits, isLetterCode, totalOrder } from './ordering.js';
+import { compareCodeUnits, compareDigitStrings, comparePrereleases, isDigits, isIdentifier, schemeFromParser } from './ordering.js';
 import type { VersionScheme } from './types.js';
 
 /**
@@ -19,16 +19,6 @@ interface GoVersion {
 /** `0` or digits without a leading zero, as SemVer requires of numbers. */
 function isCanonicalNumber(s: string): boolean {
   return isDigits(s) && (s.length === 1 || s.charCodeAt(0) !== 48);
-}
-
-/** A non-empty dot-separated identifier of `[0-9A-Za-z-]`. */
-function isIdentifier(s: string): boolean {
-  if (s.length === 0) return false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (!isDigitCode(c) && !isLetterCode(c) && c !== 45) return false;
-  }
-  return true;
 }
 
 function parsePrerelease(text: string): readonly string[] | undefined {
@@ -67,30 +57,13 @@ function compareIdentifiers(a: string, b: string): number {
   return compareCodeUnits(a, b);
 }
 
-function comparePrereleases(a: readonly string[], b: readonly string[]): number {
-  // A release sorts after all of its prereleases.
-  if (a.length === 0 || b.length === 0) return b.length - a.length;
-  const shared = Math.min(a.length, b.length);
-  for (let i = 0; i < shared; i++) {
-    const order = compareIdentifiers(a[i] ?? '', b[i] ?? '');
-    if (order !== 0) return order;
-  }
-  return a.length - b.length;
-}
-
 function compareGoVersions(a: GoVersion, b: GoVersion): number {
   return (
     compareDigitStrings(a.major, b.major) ||
     compareDigitStrings(a.minor, b.minor) ||
     compareDigitStrings(a.patch, b.patch) ||
-    comparePrereleases(a.prerelease, b.prerelease)
+    comparePrereleases(a.prerelease, b.prerelease, compareIdentifiers)
   );
 }
 
-const parse = cachedParser(parseGoVersion);
-
-export const goScheme: VersionScheme = {
-  name: 'go',
-  isValid: (version) => parse(version) !== undefined,
-  compare: totalOrder(parse, compareGoVersions),
-};
+export const goScheme: VersionScheme = schemeFromParser('go', parseGoVersion, compareGoVersions);

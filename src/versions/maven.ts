@@ -1,4 +1,4 @@
-import { cachedParser, compareCodeUnits, compareDigitStrings, isDigitCode, totalOrder } from './ordering.js';
+import { compareCodeUnits, compareDigitStrings, comparePadded, isDigitCode, schemeFromParser } from './ordering.js';
 import type { VersionScheme } from './types.js';
 
 /**
@@ -167,18 +167,7 @@ function compareTokens(a: Token, b: Token): number {
 
 /** Token by token; the shorter version goes on with neutral tokens. */
 function compareMaven(a: readonly Token[], b: readonly Token[]): number {
-  const length = Math.max(a.length, b.length);
-  for (let i = 0; i < length; i++) {
-    const order = compareTokens(a[i] ?? END, b[i] ?? END);
-    if (order !== 0) return order;
-  }
-  return 0;
+  return comparePadded(a, b, END, compareTokens);
 }
 
-const parse = cachedParser(parseMaven);
-
-export const mavenScheme: VersionScheme = {
-  name: 'maven',
-  isValid: (version) => parse(version) !== undefined,
-  compare: totalOrder(parse, compareMaven),
-};
+export const mavenScheme: VersionScheme = schemeFromParser('maven', parseMaven, compareMaven);

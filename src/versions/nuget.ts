@@ -1,4 +1,4 @@
-import { cachedParser, compareCodeUnits, compareDigitStrings, isDigitCode, isDigits, isLetterCode, totalOrder } from './ordering.js';
+import { compareCodeUnits, compareDigitStrings, comparePadded, comparePrereleases, isDigits, isIdentifier, schemeFromParser } from './ordering.js';
 import type { VersionScheme } from './types.js';
 
 /**
@@ -17,15 +17,6 @@ interface NuGetVersion {
 /** NuGet stores each number as a 32-bit signed integer. */
 const MAX_INT32 = '2147483647';
 
-function isLabel(s: string): boolean {
-  if (s.length === 0) return false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (!isDigitCode(c) && !isLetterCode(c) && c !== 45) return false;
-  }
-  return true;
-}
-
 function isInt32(s: string): boolean {
   return isDigits(s) && compareDigitStrings(s, MAX_INT32) <= 0;
 }
@@ -34,12 +25,12 @@ function parseNuGet(raw: string): NuGetVersion | undefined {
   const text = raw.trim();
   const plus = text.indexOf('+');
   const withoutMetadata = plus === -1 ? text : text.slice(0, plus);
-  if (plus !== -1 && !text.slice(plus + 1).split('.').every(isLabel)) return undefined;
+  if (plus !== -1 && !text.slice(plus + 1).split('.').every(isIdentifier)) return undefined;
   const dash = withoutMetadata.indexOf('-');
   const numbers = (dash === -1 ? withoutMetadata : withoutMetadata.slice(0, dash)).split('.');
   if (numbers.length > 4 || !numbers.every(isInt32)) return undefined;
   const labels = dash === -1 ? [] : withoutMetadata.slice(dash + 1).split('.');
-  if (!labels.every(isLabel)) return undefined;
+  if (!labels.every(isIdentifier)) return undefined;
   while (numbers.length < 4) numbers.push('0');
   return { numbers, labels };
 }
@@ -54,24 +45,7 @@ function compareLabels(a: string, b: string): number {
 }
 
 function compareNuGet(a: NuGetVersion, b: NuGetVersion): number {
-  for (let i = 0; i < 4; i++) {
-    const order = compareDigitStrings(a.numbers[i] ?? '0', b.numbers[i] ?? '0');
-    if (order !== 0) return order;
-  }
-  // A release sorts after all of its prereleases.
-  if (a.labels.length === 0 || b.labels.length === 0) return b.labels.length - a.labels.length;
-  const shared = Math.min(a.labels.length, b.labels.length);
-  for (let i = 0; i < shared; i++) {
-    const order = compareLabels(a.labels[i] ?? '', b.labels[i] ?? '');
-    if (order !== 0) return order;
-  }
-  return a.labels.length - b.labels.length;
+  return comparePadded(a.numbers, b.numbers, '0', compareDigitStrings) || comparePrereleases(a.labels, b.labels, compareLabels);
 }
 
-const parse = cachedParser(parseNuGet);
-
-export const nugetScheme: VersionScheme = {
-  name: 'nuget',
-  isValid: (version) => parse(version) !== undefined,
-  compare: totalOrder(parse, compareNuGet),
-};
+export const nugetScheme: VersionScheme = schemeFromParser('nuget', parseNuGet, compareNuGet);

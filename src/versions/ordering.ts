@@ -1,7 +1,9 @@
+import type { VersionScheme } from './types.js';
+
 /**
  * Building blocks every version scheme shares: a length bound, exact comparison of digit runs of
- * any length, a bounded cache of parsed versions, and the fallback order for strings that are not
- * versions of the scheme.
+ * any length, item-by-item comparison of lists, a bounded cache of parsed versions, and the
+ * fallback order for strings that are not versions of the scheme.
  */
 
 /**
@@ -40,6 +42,26 @@ export function isLetterCode(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
+/** True for an ASCII digit or letter character code. */
+export function isAlphanumericCode(c: number): boolean {
+  return isDigitCode(c) || isLetterCode(c);
+}
+
+/** A non-empty run of `[0-9A-Za-z-]`: one dot-separated identifier of a SemVer prerelease or build. */
+export function isIdentifier(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!isAlphanumericCode(c) && c !== 45) return false;
+  }
+  return true;
+}
+
+/** -1, 0 or 1 by plain numeric order (infinities included). */
+export function compareNumbers(a: number, b: number): -1 | 0 | 1 {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /**
  * Numeric order of two digit strings of any length, without converting them to numbers (which
  * would lose precision past 2^53 and make different versions compare equal).
@@ -55,6 +77,51 @@ function stripLeadingZeros(s: string): string {
   let i = 0;
   while (i < s.length - 1 && s.charCodeAt(i) === 48) i++;
   return s.slice(i);
+}
+
+/**
+ * Splits `[epoch:]version[-release]`, the form Debian and RPM versions share: the epoch is what
+ * precedes the first `:` (`0` when there is none) and must be digits; the release is what follows
+ * the last `-` (empty when there is none) and must not be empty after a `-`.
+ */
+export function splitEpochAndRelease(text: string): { readonly epoch: string; readonly version: string; readonly release: string } | undefined {
+  const colon = text.indexOf(':');
+  const epoch = colon === -1 ? '0' : text.slice(0, colon);
+  if (!isDigits(epoch)) return undefined;
+  const rest = text.slice(colon + 1);
+  const dash = rest.lastIndexOf('-');
+  if (dash !== -1 && dash === rest.length - 1) return undefined;
+  return dash === -1 ? { epoch, version: rest, release: '' } : { epoch, version: rest.slice(0, dash), release: rest.slice(dash + 1) };
+}
+
+/** Item by item; when one list runs out first and all shared items are equal, the shorter sorts first. */
+export function compareLists<T>(a: readonly T[], b: readonly T[], compareItem: (x: T, y: T) => number): number {
+  const shared = Math.min(a.length, b.length);
+  for (let i = 0; i < shared; i++) {
+    const order = compareItem(a[i] as T, b[i] as T);
+    if (order !== 0) return order;
+  }
+  return a.length - b.length;
+}
+
+/** Item by item, the shorter list going on with `filler`, an item that weighs as much as nothing. */
+export function comparePadded<T>(a: readonly T[], b: readonly T[], filler: T, compareItem: (x: T, y: T) => number): number {
+  const length = Math.max(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const order = compareItem(a[i] ?? filler, b[i] ?? filler);
+    if (order !== 0) return order;
+  }
+  return 0;
+}
+
+/**
+ * SemVer's order of prerelease identifier lists (§11.3, §11.4): no list (a release) sorts after
+ * every prerelease of the same version; otherwise identifier by identifier, and more identifiers
+ * win when the shared ones are equal.
+ */
+export function comparePrereleases(a: readonly string[], b: readonly string[], compareIdentifier: (x: string, y: string) => number): number {
+  if (a.length === 0 || b.length === 0) return b.length - a.length;
+  return compareLists(a, b, compareIdentifier);
 }
 
 /**
@@ -90,5 +157,15 @@ export function totalOrder<T>(parse: (raw: string) => T | undefined, comparePars
     if (pa === undefined) return pb === undefined ? compareCodeUnits(a, b) : -1;
     if (pb === undefined) return 1;
     return sign(compareParsed(pa, pb));
+  };
+}
+
+/** A scheme from a parser and an order of parsed versions: cached parsing, and `totalOrder`'s fallback. */
+export function schemeFromParser<T>(name: string, parseVersion: (raw: string) => T | undefined, compareParsed: (a: T, b: T) => number): VersionScheme {
+  const parse = cachedParser(parseVersion);
+  return {
+    name,
+    isValid: (version) => parse(version) !== undefined,
+    compare: totalOrder(parse, compareParsed),
   };
 }

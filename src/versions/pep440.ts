@@ -1,5 +1,5 @@
 import { explain } from '@renovatebot/pep440';
-import { cachedParser, compareCodeUnits, compareDigitStrings, isDigitCode, isDigits, totalOrder } from './ordering.js';
+import { compareCodeUnits, compareDigitStrings, compareLists, compareNumbers, isDigitCode, isDigits, schemeFromParser } from './ordering.js';
 import type { VersionScheme } from './types.js';
 
 /**
@@ -69,19 +69,6 @@ function parsePep440(raw: string): Pep440Version | undefined {
   return version;
 }
 
-function compareNumbers(a: number, b: number): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function compareRelease(a: readonly string[], b: readonly string[]): number {
-  const shared = Math.min(a.length, b.length);
-  for (let i = 0; i < shared; i++) {
-    const order = compareDigitStrings(a[i] ?? '0', b[i] ?? '0');
-    if (order !== 0) return order;
-  }
-  return a.length - b.length;
-}
-
 /**
  * Where the pre-release part puts a version: a bare `.devN` release sorts before every pre-release
  * of the same release, and a version without a pre-release after all of them.
@@ -104,12 +91,7 @@ function compareLocalSegments(a: string, b: string): number {
 function compareLocal(a: readonly string[] | undefined, b: readonly string[] | undefined): number {
   // A version without a local part sorts before the same version with one.
   if (a === undefined || b === undefined) return (a === undefined ? 0 : 1) - (b === undefined ? 0 : 1);
-  const shared = Math.min(a.length, b.length);
-  for (let i = 0; i < shared; i++) {
-    const order = compareLocalSegments(a[i] ?? '', b[i] ?? '');
-    if (order !== 0) return order;
-  }
-  return a.length - b.length;
+  return compareLists(a, b, compareLocalSegments);
 }
 
 function comparePep440(a: Pep440Version, b: Pep440Version): number {
@@ -117,7 +99,8 @@ function comparePep440(a: Pep440Version, b: Pep440Version): number {
   const [bPreRank, bPreN] = preKey(b);
   return (
     compareDigitStrings(a.epoch, b.epoch) ||
-    compareRelease(a.release, b.release) ||
+    // Trailing zeros are already gone, so the longer release is the greater.
+    compareLists(a.release, b.release, compareDigitStrings) ||
     compareNumbers(aPreRank, bPreRank) ||
     compareNumbers(aPreN, bPreN) ||
     // No post-release sorts before any post-release.
@@ -128,10 +111,4 @@ function comparePep440(a: Pep440Version, b: Pep440Version): number {
   );
 }
 
-const parse = cachedParser(parsePep440);
-
-export const pep440Scheme: VersionScheme = {
-  name: 'pep440',
-  isValid: (version) => parse(version) !== undefined,
-  compare: totalOrder(parse, comparePep440),
-};
+export const pep440Scheme: VersionScheme = schemeFromParser('pep440', parsePep440, comparePep440);

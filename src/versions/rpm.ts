@@ -1,4 +1,4 @@
-import { cachedParser, compareCodeUnits, compareDigitStrings, isDigitCode, isDigits, isLetterCode, totalOrder } from './ordering.js';
+import { compareCodeUnits, compareDigitStrings, isAlphanumericCode, isDigitCode, isLetterCode, schemeFromParser, splitEpochAndRelease } from './ordering.js';
 import type { VersionScheme } from './types.js';
 
 /**
@@ -20,10 +20,6 @@ interface RpmVersion {
 const TILDE = 126;
 const CARET = 94;
 
-function isAlphanumericCode(c: number): boolean {
-  return isDigitCode(c) || isLetterCode(c);
-}
-
 /** Printable ASCII other than white space; rpm rejects the rest in versions. */
 function isAllowedChar(c: number): boolean {
   return c > 32 && c < 127;
@@ -33,14 +29,10 @@ function parseRpm(raw: string): RpmVersion | undefined {
   const text = raw.trim();
   if (text.length === 0) return undefined;
   for (let i = 0; i < text.length; i++) if (!isAllowedChar(text.charCodeAt(i))) return undefined;
-  const colon = text.indexOf(':');
-  const epoch = colon === -1 ? '0' : text.slice(0, colon);
-  if (!isDigits(epoch)) return undefined;
-  const rest = text.slice(colon + 1);
-  const dash = rest.lastIndexOf('-');
-  const version = dash === -1 ? rest : rest.slice(0, dash);
-  const release = dash === -1 ? '' : rest.slice(dash + 1);
-  if (version.length === 0 || (dash !== -1 && release.length === 0) || version.includes(':')) return undefined;
+  const parts = splitEpochAndRelease(text);
+  if (parts === undefined) return undefined;
+  const { epoch, version, release } = parts;
+  if (version.length === 0 || version.includes(':')) return undefined;
   // A version must hold at least one digit or letter to have anything to compare.
   if (![...version].some((ch) => isAlphanumericCode(ch.charCodeAt(0)))) return undefined;
   return { epoch, version, release };
@@ -111,10 +103,4 @@ function compareRpm(a: RpmVersion, b: RpmVersion): number {
   return compareDigitStrings(a.epoch, b.epoch) || rpmvercmp(a.version, b.version) || rpmvercmp(a.release, b.release);
 }
 
-const parse = cachedParser(parseRpm);
-
-export const rpmScheme: VersionScheme = {
-  name: 'rpm',
-  isValid: (version) => parse(version) !== undefined,
-  compare: totalOrder(parse, compareRpm),
-};
+export const rpmScheme: VersionScheme = schemeFromParser('rpm', parseRpm, compareRpm);

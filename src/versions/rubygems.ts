@@ -1,4 +1,4 @@
-import { cachedParser, compareCodeUnits, compareDigitStrings, isDigitCode, isLetterCode, totalOrder } from './ordering.js';
+import { compareCodeUnits, compareDigitStrings, comparePadded, isAlphanumericCode, isDigitCode, isLetterCode, schemeFromParser } from './ordering.js';
 import type { VersionScheme } from './types.js';
 
 /**
@@ -9,10 +9,6 @@ import type { VersionScheme } from './types.js';
  * first letter segment, as Gem::Version does. Letter segments compare by byte order (case matters).
  */
 type Segment = { readonly number: string } | { readonly letters: string };
-
-function isAlphanumericCode(c: number): boolean {
-  return isDigitCode(c) || isLetterCode(c);
-}
 
 /** Gem::Version's pattern, checked by hand: `N(.X)*(-Y(.Y)*)?` with X alphanumeric, Y also `-`. */
 function isGemVersion(text: string): boolean {
@@ -84,18 +80,7 @@ function compareSegments(a: Segment, b: Segment): number {
 }
 
 function compareGemVersions(a: readonly Segment[], b: readonly Segment[]): number {
-  const length = Math.max(a.length, b.length);
-  for (let i = 0; i < length; i++) {
-    const order = compareSegments(a[i] ?? ZERO, b[i] ?? ZERO);
-    if (order !== 0) return order;
-  }
-  return 0;
+  return comparePadded(a, b, ZERO, compareSegments);
 }
 
-const parse = cachedParser(parseGemVersion);
-
-export const rubygemsScheme: VersionScheme = {
-  name: 'rubygems',
-  isValid: (version) => parse(version) !== undefined,
-  compare: totalOrder(parse, compareGemVersions),
-};
+export const rubygemsScheme: VersionScheme = schemeFromParser('rubygems', parseGemVersion, compareGemVersions);

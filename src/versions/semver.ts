@@ -1,5 +1,5 @@
 import { parse as parseSemver, type SemVer } from 'semver';
-import { cachedParser, totalOrder } from './ordering.js';
+import { schemeFromParser } from './ordering.js';
 import type { VersionScheme } from './types.js';
 
 /**
@@ -7,14 +7,12 @@ import type { VersionScheme } from './types.js';
  * Used for npm, crates.io, Pub and Hex, and for OSV ranges of type SEMVER. Prereleases order by
  * SemVer §11; build metadata does not take part in the order.
  */
-const parseLoose = cachedParser((raw: string): SemVer | undefined => parseSemver(raw, { loose: true }) ?? undefined);
-
-export const semverScheme: VersionScheme = {
-  name: 'semver',
-  isValid: (version) => parseLoose(version) !== undefined,
+export const semverScheme: VersionScheme = schemeFromParser(
+  'semver',
+  (raw): SemVer | undefined => parseSemver(raw, { loose: true }) ?? undefined,
   // SemVer#compare compares the main version, then the prerelease; build metadata is left out.
-  compare: totalOrder(parseLoose, (a, b) => a.compare(b)),
-};
+  (a, b) => a.compare(b),
+);
 
 /**
  * Advisory databases sometimes write a SEMVER range bound with fewer than three numbers (`4.5`,

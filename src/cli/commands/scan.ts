@@ -10,6 +10,7 @@ import { CONFIG_FILE_NAME, loadConfig, parseSize } from '../../config/load.js';
 import type { BulwarkConfig } from '../../config/schema.js';
 import { parseBaseline, subtractBaseline } from '../../engine/baseline.js';
 import { HistoryError, runHistoryScan } from '../../engine/history.js';
+import { runImageScan } from '../../engine/image-scan.js';
 import { runScan } from '../../engine/scan.js';
 import { WalkError } from '../../engine/walk/walk.js';
 import { cyclonedxWriter } from '../../formats/cyclonedx/writer.js';
@@ -162,9 +163,6 @@ async function writeReports(report: ScanReport, writers: ReportWriter[], outDir:
 
 /** `bulwark scan PATH`: returns the exit code. */
 export async function scanCommand(target: string, flags: ScanFlags, signal: AbortSignal): Promise<number> {
-  if (flags.image !== undefined) {
-    throw new UsageError(`--image: container scanning is not available in Bulwark ${VERSION} yet`);
-  }
   const scanners = parseScanners(flags.scanners);
   const writers = parseFormats(flags.format);
   const config = await readConfig(target, flags.config);
@@ -200,7 +198,9 @@ export async function scanCommand(target: string, flags: ScanFlags, signal: Abor
 
   let report: ScanReport;
   try {
-    report = flags.history === true
+    report = flags.image !== undefined
+      ? await runImageScan({ image: flags.image, settings, severityOverrides, signal })
+      : flags.history === true
       ? await runHistoryScan({
           root: target,
           settings,

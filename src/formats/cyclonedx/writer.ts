@@ -16,9 +16,9 @@ export function writeSbom(report: ScanReport, options: WriteOptions): string {
   return reportJson(buildSbom(report, options), report.inventory.packages.length);
 }
 
-/** The SBOM goes out with dependency scanning; other report types have nothing for it. */
+/** The SBOM goes out with dependency and container scanning; other report types have nothing for it. */
 export const cyclonedxWriter: ReportWriter = {
   id: 'cyclonedx',
-  fileName: (reportType: ReportType) => (reportType === 'dependency_scanning' ? SBOM_FILE_NAME : null),
+  fileName: (reportType: ReportType) => (reportType === 'dependency_scanning' || reportType === 'container_scanning' ? SBOM_FILE_NAME : null),
   write: (report: ScanReport, _reportType: ReportType, options: WriteOptions) => writeSbom(report, options),
 };

@@ -1,4 +1,5 @@
 import type { Problem } from '../../core/result.js';
+import { isRecord, parseJsonDocument } from '../structured-text.js';
 import type { LockedPackage, LockfileFormat, LockfileInput, ParsedLockfile } from '../types.js';
 import { LockfileError } from '../types.js';
 
@@ -28,7 +29,7 @@ export const nugetLockFormat: LockfileFormat = {
 };
 
 function parseNugetLock(input: LockfileInput): ParsedLockfile {
-  const document = parseJsonDocument(input.text, input.path);
+  const document = parseJsonDocument(input.text);
   if (!isRecord(document) || !isRecord(document['dependencies'])) {
     throw new LockfileError(`${input.path} is not a NuGet lock file: it has no "dependencies" object`);
   }
@@ -88,21 +89,4 @@ function findEntryLines(text: string): Map<string, number> {
     if (name !== undefined && !lines.has(name)) lines.set(name, index + 1);
   });
   return lines;
-}
-
-// TODO(lead): the JSON helpers below repeat python/structured-text.ts (helpers own separate
-// folders); fold them into one shared lockfiles module.
-function parseJsonDocument(text: string, fileName: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /at position (\d+)/.exec(message)?.[1];
-    const line = position === undefined ? undefined : text.slice(0, Number(position)).split('\n').length;
-    throw new LockfileError(`${fileName} is not valid JSON${line === undefined ? '' : ` (line ${line})`}: ${message}`, line);
-  }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

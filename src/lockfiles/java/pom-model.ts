@@ -1,3 +1,4 @@
+import { isRecord } from '../structured-text.js';
 import { LockfileError } from '../types.js';
 import { elementText, findElementLines, parseXmlDocument } from './xml-text.js';
 
@@ -73,8 +74,4 @@ function pickText<K extends string>(element: Record<string, unknown>, keys: read
     if (text !== undefined && text !== '') picked[key] = text;
   }
   return picked;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

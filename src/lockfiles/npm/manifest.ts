@@ -1,5 +1,6 @@
+import { isRecord } from '../structured-text.js';
 import type { LockfileInput } from '../types.js';
-import { isRecord, stringRecord } from './npm-spec.js';
+import { stringRecord } from './npm-spec.js';
 import type { ProblemList } from './problem-list.js';
 
 /** The parts of a `package.json` that tell which packages the project itself declares. */

@@ -1,3 +1,5 @@
+import { isRecord } from '../structured-text.js';
+
 /** A package name with the range or version that follows it in `name@range`. */
 export interface NameAndRange {
   readonly name: string;
@@ -28,13 +30,9 @@ export function parseNpmAlias(spec: string): NameAndRange | undefined {
 /** The string-valued entries of an untrusted object (a dependency map); anything else gives none. */
 export function stringRecord(value: unknown): ReadonlyMap<string, string> {
   const entries = new Map<string, string>();
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return entries;
+  if (!isRecord(value)) return entries;
   for (const [name, spec] of Object.entries(value)) {
     if (typeof spec === 'string') entries.set(name, spec);
   }
   return entries;
-}
-
-export function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,6 +1,7 @@
+import { visitObjectKeys } from '../json-scan.js';
+import { isRecord } from '../structured-text.js';
 import type { InstallEntry } from './install-tree.js';
-import { visitObjectKeys } from './json-key-lines.js';
-import { isRecord, parseNpmAlias } from './npm-spec.js';
+import { parseNpmAlias } from './npm-spec.js';
 import type { ProblemList } from './problem-list.js';
 
 /** Deeper nesting is hostile: each level lengthens every path below it. */

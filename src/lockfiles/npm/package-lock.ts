@@ -1,10 +1,9 @@
+import { visitObjectKeys } from '../json-scan.js';
+import { isRecord, parseJsonDocument } from '../structured-text.js';
 import type { LockfileFormat, LockfileInput, ParsedLockfile } from '../types.js';
 import { LockfileError } from '../types.js';
 import { folderNameOf, isProjectFolder, packagesOfInstallTree, type InstallEntry } from './install-tree.js';
-import { visitObjectKeys } from './json-key-lines.js';
-import { parseJsonText } from './json-text.js';
 import { declaredDependencies, readManifest } from './manifest.js';
-import { isRecord } from './npm-spec.js';
 import { installEntriesOfV1 } from './package-lock-v1.js';
 import { createProblemList, type ProblemList } from './problem-list.js';
 
@@ -21,7 +20,7 @@ export const packageLock: LockfileFormat = {
 };
 
 function parsePackageLock(input: LockfileInput): ParsedLockfile {
-  const document = parseJsonText(input.text);
+  const document = parseJsonDocument(input.text);
   if (!isRecord(document)) throw new LockfileError('not an npm lockfile: the top level is not a JSON object');
   const problems = createProblemList(input.path);
   const version = document['lockfileVersion'];

@@ -1,8 +1,8 @@
+import { isRecord } from '../structured-text.js';
 import type { LockedPackage, LockfileFormat, LockfileInput, ParsedLockfile } from '../types.js';
 import { LockfileError } from '../types.js';
 import { devScopeOf } from './dependency-scope.js';
 import { toLockedPackage } from './locked-package.js';
-import { isRecord } from './npm-spec.js';
 import { keyLayoutOf, packageKeyOfSnapshot, type PnpmKeyLayout } from './pnpm-keys.js';
 import { readPnpmDocument, type PnpmDocument } from './pnpm-yaml.js';
 import { createProblemList, type ProblemList } from './problem-list.js';

@@ -1,4 +1,6 @@
+import { closingQuote, decodeJsonString } from '../json-scan.js';
 import { LockfileError } from '../types.js';
+import { forEachContentLine } from './indented-lines.js';
 
 /** A pnpm lockfile as plain data, with the line of each key of its `packages` and `snapshots` maps. */
 export interface PnpmDocument {
@@ -31,30 +33,21 @@ export function readPnpmDocument(text: string): PnpmDocument {
   let root = newMap();
   let keyLines = { packages: new Map<string, number>(), snapshots: new Map<string, number>() };
   let frames: Frame[] = [{ indent: -1, depth: 0, map: root, section: undefined }];
-  let lineNumber = 0;
-  for (let start = 0; start <= text.length; ) {
-    const newline = text.indexOf('\n', start);
-    const end = newline < 0 ? text.length : newline;
-    const line = text.slice(start, end > start && text.charCodeAt(end - 1) === 0x0d ? end - 1 : end);
-    start = end + 1;
-    lineNumber++;
-    const body = line.trimStart();
-    if (body === '' || body.startsWith('#')) continue;
-    const indent = line.length - body.length;
+  forEachContentLine(text, (line, body, indent, lineNumber) => {
     if (indent === 0 && (body === '---' || body.startsWith('--- ') || body === '...')) {
       if (body !== '...') {
         root = newMap();
         keyLines = { packages: new Map(), snapshots: new Map() };
         frames = [{ indent: -1, depth: 0, map: root, section: undefined }];
       }
-      continue;
+      return;
     }
     if (line.slice(0, indent).includes('\t')) throw new LockfileError(`not valid YAML: a tab indents line ${lineNumber}`, lineNumber);
     while ((frames.at(-1)?.indent ?? -1) >= indent) frames.pop();
     const parent = frames.at(-1) ?? { indent: -1, depth: 0, map: root, section: undefined };
     if (parent.map === undefined || body.startsWith('- ') || body === '-') {
       frames.push({ indent, depth: parent.depth + 1, map: undefined, section: undefined });
-      continue;
+      return;
     }
     const entry = parseMappingLine(body, lineNumber);
     const section = parent.depth === 0 ? entry.key : parent.section;
@@ -70,7 +63,7 @@ export function readPnpmDocument(text: string): PnpmDocument {
       if (child !== undefined) parent.map[entry.key] = child;
       frames.push({ indent, depth: parent.depth + 1, map: child, section });
     }
-  }
+  });
   return { data: root, keyLines };
 }
 
@@ -120,20 +113,10 @@ function readQuoted(text: string): { readonly text: string; readonly end: number
     }
     return undefined;
   }
-  for (let at = text.indexOf('"', 1); at >= 0; at = text.indexOf('"', at + 1)) {
-    let backslashes = 0;
-    while (text.charAt(at - 1 - backslashes) === '\\') backslashes++;
-    if (backslashes % 2 === 1) continue;
-    const raw = text.slice(0, at + 1);
-    try {
-      const decoded: unknown = JSON.parse(raw);
-      return { text: typeof decoded === 'string' ? decoded : raw.slice(1, -1), end: at + 1 };
-    } catch {
-      // A YAML escape JSON lacks (\x41, \e): keep the text as written.
-      return { text: raw.slice(1, -1), end: at + 1 };
-    }
-  }
-  return undefined;
+  const end = closingQuote(text, 0);
+  if (end === undefined) return undefined;
+  // A YAML escape JSON lacks (\x41, \e): keep the text as written.
+  return { text: decodeJsonString(text.slice(0, end + 1)) ?? text.slice(1, end), end: end + 1 };
 }
 
 function notMapping(lineNumber: number): LockfileError {

@@ -1,4 +1,6 @@
+import { closingQuote, decodeJsonString } from '../json-scan.js';
 import { LockfileError } from '../types.js';
+import { forEachContentLine } from './indented-lines.js';
 import type { ProblemList } from './problem-list.js';
 
 /** One top-level block of a yarn.lock: the descriptors of its header and the fields below it. */
@@ -43,28 +45,19 @@ export function readYarnBlocks(text: string, syntax: YarnSyntax, problems: Probl
   const blocks: OpenBlock[] = [];
   let current: OpenBlock | undefined;
   let contentLines = 0;
-  let lineNumber = 0;
-  for (let start = 0; start <= text.length; ) {
-    const newline = text.indexOf('\n', start);
-    const end = newline < 0 ? text.length : newline;
-    const raw = text.slice(start, end > start && text.charCodeAt(end - 1) === 0x0d ? end - 1 : end);
-    start = end + 1;
-    lineNumber++;
-    const body = raw.trimStart();
-    if (body === '' || body.startsWith('#')) continue;
+  forEachContentLine(text, (raw, body, indent, lineNumber) => {
     contentLines++;
-    const indent = raw.length - body.length;
     const parsed = indent % 2 === 0 && !raw.startsWith('\t') ? parseLine(body.trimEnd(), syntax) : undefined;
     if (parsed === undefined) {
       problems.add('lockfile-line-unreadable', `line ${lineNumber} is not in yarn.lock form; skipped`, lineNumber);
-      continue;
+      return;
     }
     if (indent === 0) {
       if (parsed.opens === undefined) {
         // Berry's top-level scalars (none today) and stray text: not a package.
         if (syntax === 'classic') problems.add('lockfile-line-unreadable', `line ${lineNumber} is not in yarn.lock form; skipped`, lineNumber);
         current = undefined;
-        continue;
+        return;
       }
       current = { line: lineNumber, descriptors: parsed.opens, fields: new Map(), maps: new Map(), currentMap: undefined };
       blocks.push(current);
@@ -76,7 +69,7 @@ export function readYarnBlocks(text: string, syntax: YarnSyntax, problems: Probl
       current.currentMap.set(parsed.key, parsed.value);
     }
     // Deeper lines (dependenciesMeta, peerDependenciesMeta) carry nothing a scanner needs.
-  }
+  });
   if (blocks.length === 0 && contentLines > 0) throw new LockfileError('not a yarn.lock: no entries found');
   return blocks;
 }
@@ -151,19 +144,10 @@ function splitHeader(header: string): readonly string[] | undefined {
  */
 function readToken(text: string, start: number, toEnd = false, stop = ' '): { readonly text: string; readonly end: number } | undefined {
   if (text.charAt(start) === '"') {
-    for (let at = text.indexOf('"', start + 1); at >= 0; at = text.indexOf('"', at + 1)) {
-      let backslashes = 0;
-      while (text.charAt(at - 1 - backslashes) === '\\') backslashes++;
-      if (backslashes % 2 === 1) continue;
-      try {
-        const decoded: unknown = JSON.parse(text.slice(start, at + 1));
-        return typeof decoded === 'string' ? { text: decoded, end: at + 1 } : undefined;
-      } catch {
-        // An escape JSON does not know: the line is not in Yarn's form.
-        return undefined;
-      }
-    }
-    return undefined;
+    const end = closingQuote(text, start);
+    // Unclosed, or an escape JSON does not know: the line is not in Yarn's form.
+    const decoded = end === undefined ? undefined : decodeJsonString(text.slice(start, end + 1));
+    return end === undefined || decoded === undefined ? undefined : { text: decoded, end: end + 1 };
   }
   if (toEnd) return { text: text.slice(start), end: text.length };
   let end = start;

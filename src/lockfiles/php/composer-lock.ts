@@ -1,4 +1,6 @@
 import type { Problem } from '../../core/result.js';
+import { decodeJsonString } from '../json-scan.js';
+import { isRecord, parseJsonDocument, readSiblingDocument } from '../structured-text.js';
 import type { LockedPackage, LockfileFormat, LockfileInput, ParsedLockfile } from '../types.js';
 import { LockfileError } from '../types.js';
 
@@ -20,7 +22,7 @@ export const composerLockFormat: LockfileFormat = {
 };
 
 function parseComposerLock(input: LockfileInput): ParsedLockfile {
-  const document = parseJsonDocument(input.text, input.path);
+  const document = parseJsonDocument(input.text);
   if (!isRecord(document)) throw new LockfileError(`${input.path} is not a composer.lock: the top level is not a JSON object`);
   const problems: Problem[] = [];
   const entries = [...readSection(input.path, document, 'packages', false, problems), ...readSection(input.path, document, 'packages-dev', true, problems)];
@@ -58,16 +60,7 @@ function readLicenses(value: unknown): readonly string[] | undefined {
 
 /** Lower-cased names from `require` and `require-dev` of composer.json, or undefined without one. */
 function readDeclaredNames(input: LockfileInput, problems: Problem[]): ReadonlySet<string> | undefined {
-  const text = input.readSibling('composer.json');
-  if (text === undefined) return undefined;
-  let manifest: unknown;
-  try {
-    manifest = parseJsonDocument(text, 'composer.json');
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    problems.push({ code: 'unreadable-manifest', message: `${message}; direct dependencies of ${input.path} are unknown`, file: siblingPath(input.path, 'composer.json'), level: 'warn' });
-    return undefined;
-  }
+  const manifest = readSiblingDocument(input, 'composer.json', parseJsonDocument, problems, 'direct dependencies');
   if (!isRecord(manifest)) return undefined;
   const names = new Set<string>();
   for (const section of ['require', 'require-dev']) {
@@ -116,35 +109,4 @@ function findNameLines(text: string, entries: readonly ComposerEntry[]): (number
     if (index !== undefined) found[index] = lineIndex + 1;
   });
   return found;
-}
-
-function decodeJsonString(quoted: string): string | undefined {
-  try {
-    const value: unknown = JSON.parse(quoted);
-    return typeof value === 'string' ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-// TODO(lead): the JSON helpers below repeat python/structured-text.ts (helpers own separate
-// folders); fold them into one shared lockfiles module.
-function parseJsonDocument(text: string, fileName: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /at position (\d+)/.exec(message)?.[1];
-    const line = position === undefined ? undefined : text.slice(0, Number(position)).split('\n').length;
-    throw new LockfileError(`${fileName} is not valid JSON${line === undefined ? '' : ` (line ${line})`}: ${message}`, line);
-  }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function siblingPath(lockfilePath: string, fileName: string): string {
-  const slash = lockfilePath.lastIndexOf('/');
-  return slash < 0 ? fileName : `${lockfilePath.slice(0, slash + 1)}${fileName}`;
 }

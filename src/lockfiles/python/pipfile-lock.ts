@@ -1,8 +1,8 @@
 import type { Problem } from '../../core/result.js';
+import { isRecord, parseJsonDocument, parseTomlDocument, readSiblingDocument, stringOf } from '../structured-text.js';
 import type { LockedPackage, LockfileFormat, LockfileInput, ParsedLockfile } from '../types.js';
 import { LockfileError } from '../types.js';
 import { normalizePythonName } from './python-names.js';
-import { isRecord, parseJsonDocument, readTomlSibling, stringOf } from './structured-text.js';
 
 /** Pipfile sections that are settings, not package categories. */
 const PIPFILE_SETTING_SECTIONS = new Set(['source', 'requires', 'pipenv', 'scripts']);
@@ -17,7 +17,7 @@ export const pipfileLockFormat: LockfileFormat = {
 };
 
 function parsePipfileLock(input: LockfileInput): ParsedLockfile {
-  const document = parseJsonDocument(input.text, input.path);
+  const document = parseJsonDocument(input.text);
   if (!isRecord(document)) throw new LockfileError(`${input.path} is not a Pipfile.lock: the top level is not a JSON object`);
   const problems: Problem[] = [];
   const declared = readPipfileNames(input, problems);
@@ -56,7 +56,7 @@ function toPackage(category: string, name: string, entry: unknown, declared: Rea
 
 /** Names the Pipfile declares in any package category, or undefined without a readable Pipfile. */
 function readPipfileNames(input: LockfileInput, problems: Problem[]): ReadonlySet<string> | undefined {
-  const pipfile = readTomlSibling(input, 'Pipfile', problems);
+  const pipfile = readSiblingDocument(input, 'Pipfile', parseTomlDocument, problems, 'direct and development dependencies');
   if (pipfile === undefined) return undefined;
   const names = new Set<string>();
   for (const [section, table] of Object.entries(pipfile)) {

@@ -1,11 +1,10 @@
 import type { Problem } from '../../core/result.js';
+import { isRecord, parseTomlDocument, readPackageTables, readSiblingDocument, stringOf, type PackageTable } from '../structured-text.js';
 import type { LockedPackage, LockfileFormat, LockfileInput, ParsedLockfile } from '../types.js';
-import { LockfileError } from '../types.js';
 import { devFlag, reachableFrom } from './dependency-graph.js';
 import type { DeclaredDependencies } from './pyproject-dependencies.js';
 import { readDeclaredDependencies } from './pyproject-dependencies.js';
 import { normalizePythonName } from './python-names.js';
-import { findPackageNameLines, isRecord, parseTomlDocument, readTomlSibling, stringOf } from './structured-text.js';
 
 interface PoetryEntry {
   readonly key: string;
@@ -27,35 +26,25 @@ export const poetryLockFormat: LockfileFormat = {
 };
 
 function parsePoetryLock(input: LockfileInput): ParsedLockfile {
-  const document = parseTomlDocument(input.text, input.path);
-  const rawPackages = document['package'] ?? [];
-  if (!Array.isArray(rawPackages)) throw new LockfileError(`${input.path} is not a poetry.lock: "package" is not an array of [[package]] tables`);
   const problems: Problem[] = [];
-  const entries = readEntries(input.path, rawPackages, findPackageNameLines(input.text), problems);
-  const pyproject = readTomlSibling(input, 'pyproject.toml', problems);
+  const entries = readEntries(readPackageTables(input, 'poetry.lock', problems));
+  const pyproject = readSiblingDocument(input, 'pyproject.toml', parseTomlDocument, problems, 'direct and development dependencies');
   const declared = pyproject === undefined ? undefined : readDeclaredDependencies(pyproject);
   return { packages: toPackages(entries, declared), problems };
 }
 
-function readEntries(path: string, rawPackages: readonly unknown[], nameLines: readonly (number | undefined)[], problems: Problem[]): PoetryEntry[] {
+function readEntries(tables: readonly PackageTable[]): PoetryEntry[] {
   const entries = new Map<string, PoetryEntry>();
-  rawPackages.forEach((raw, index) => {
-    const line = nameLines[index];
-    const name = isRecord(raw) ? stringOf(raw['name']) : undefined;
-    const version = isRecord(raw) ? stringOf(raw['version']) : undefined;
-    if (!isRecord(raw) || name === undefined || version === undefined) {
-      problems.push({ code: 'unreadable-package', message: `${path}: [[package]] number ${index + 1} has no name or version; skipped`, file: path, ...(line === undefined ? {} : { line }), level: 'warn' });
-      return;
-    }
+  for (const { table, name, version, line } of tables) {
     const key = `${name}@${version}`;
-    if (entries.has(key)) return;
-    const dependencies = isRecord(raw['dependencies']) ? Object.keys(raw['dependencies']) : [];
-    entries.set(key, { key, name, version, statedDev: statedDevFlag(raw), dependencyNames: dependencies, line });
-  });
+    if (entries.has(key)) continue;
+    const dependencies = table['dependencies'];
+    entries.set(key, { key, name, version, statedDev: statedDevFlag(table), dependencyNames: isRecord(dependencies) ? Object.keys(dependencies) : [], line });
+  }
   return [...entries.values()];
 }
 
-function statedDevFlag(raw: Record<string, unknown>): boolean | undefined {
+function statedDevFlag(raw: Readonly<Record<string, unknown>>): boolean | undefined {
   const category = stringOf(raw['category']);
   if (category !== undefined) return category === 'dev';
   const groups = raw['groups'];

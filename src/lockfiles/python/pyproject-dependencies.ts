@@ -1,6 +1,6 @@
 import { normalizePythonName, requirementName } from './python-names.js';
-import type { TomlTable } from './structured-text.js';
-import { isRecord } from './structured-text.js';
+import type { TomlTable } from '../structured-text.js';
+import { isRecord } from '../structured-text.js';
 
 /** Normalised names a pyproject.toml declares, split into runtime and development. */
 export interface DeclaredDependencies {

@@ -1,9 +1,8 @@
 import type { Problem } from '../../core/result.js';
+import { isRecord, readPackageTables, stringOf, type PackageTable } from '../structured-text.js';
 import type { LockedPackage, LockfileFormat, LockfileInput, ParsedLockfile } from '../types.js';
-import { LockfileError } from '../types.js';
 import { devFlag, reachableFrom } from './dependency-graph.js';
 import { normalizePythonName } from './python-names.js';
-import { findPackageNameLines, isRecord, parseTomlDocument, stringOf } from './structured-text.js';
 
 interface DependencyRef {
   readonly name: string;
@@ -31,32 +30,22 @@ export const uvLockFormat: LockfileFormat = {
 };
 
 function parseUvLock(input: LockfileInput): ParsedLockfile {
-  const document = parseTomlDocument(input.text, input.path);
-  const rawPackages = document['package'] ?? [];
-  if (!Array.isArray(rawPackages)) throw new LockfileError(`${input.path} is not a uv.lock: "package" is not an array of [[package]] tables`);
   const problems: Problem[] = [];
-  const entries = readEntries(input.path, rawPackages, findPackageNameLines(input.text), problems);
+  // The project itself may have a dynamic version, which uv leaves out.
+  const entries = readEntries(readPackageTables(input, 'uv.lock', problems, ''));
   return { packages: toPackages(entries), problems };
 }
 
-function readEntries(path: string, rawPackages: readonly unknown[], nameLines: readonly (number | undefined)[], problems: Problem[]): UvEntry[] {
+function readEntries(tables: readonly PackageTable[]): UvEntry[] {
   const entries = new Map<string, UvEntry>();
-  rawPackages.forEach((raw, index) => {
-    const line = nameLines[index];
-    const name = isRecord(raw) ? stringOf(raw['name']) : undefined;
-    if (!isRecord(raw) || name === undefined) {
-      problems.push({ code: 'unreadable-package', message: `${path}: [[package]] number ${index + 1} has no name; skipped`, file: path, ...(line === undefined ? {} : { line }), level: 'warn' });
-      return;
-    }
-    const source = isRecord(raw['source']) ? raw['source'] : {};
+  for (const { table, name, version, line } of tables) {
+    const source = isRecord(table['source']) ? table['source'] : {};
     const isProjectMember = 'editable' in source || 'virtual' in source;
-    // The project itself may have a dynamic version, which uv leaves out.
-    const version = stringOf(raw['version']) ?? '';
     const key = `${name}@${version}`;
-    if (entries.has(key)) return;
-    const runtimeRefs = [...readRefs(raw['dependencies']), ...groupRefs(raw['optional-dependencies'])];
-    entries.set(key, { key, name, version, isProjectMember, runtimeRefs, devRefs: groupRefs(raw['dev-dependencies']), line });
-  });
+    if (entries.has(key)) continue;
+    const runtimeRefs = [...readRefs(table['dependencies']), ...groupRefs(table['optional-dependencies'])];
+    entries.set(key, { key, name, version, isProjectMember, runtimeRefs, devRefs: groupRefs(table['dev-dependencies']), line });
+  }
   return [...entries.values()];
 }
 

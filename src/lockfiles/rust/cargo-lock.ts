@@ -1,7 +1,6 @@
-import { parse as parseToml, TomlError } from 'smol-toml';
 import type { Problem } from '../../core/result.js';
+import { readPackageTables, stringOf, type PackageTable } from '../structured-text.js';
 import type { LockedPackage, LockfileFormat, LockfileInput, ParsedLockfile } from '../types.js';
-import { LockfileError } from '../types.js';
 
 interface CrateEntry {
   readonly key: string;
@@ -22,32 +21,23 @@ export const cargoLockFormat: LockfileFormat = {
 };
 
 function parseCargoLock(input: LockfileInput): ParsedLockfile {
-  const document = parseTomlDocument(input.text, input.path);
-  const rawPackages = document['package'] ?? [];
-  if (!Array.isArray(rawPackages)) throw new LockfileError(`${input.path} is not a Cargo.lock: "package" is not an array of [[package]] tables`);
   const problems: Problem[] = [];
-  const crates = readCrates(input.path, rawPackages, findPackageNameLines(input.text), problems);
+  const crates = readCrates(readPackageTables(input, 'Cargo.lock', problems));
   return { packages: toPackages(crates), problems };
 }
 
-function readCrates(path: string, rawPackages: readonly unknown[], nameLines: readonly (number | undefined)[], problems: Problem[]): CrateEntry[] {
+function readCrates(tables: readonly PackageTable[]): CrateEntry[] {
   const crates = new Map<string, CrateEntry>();
-  rawPackages.forEach((raw, index) => {
-    const line = nameLines[index];
-    const name = isRecord(raw) && typeof raw['name'] === 'string' ? raw['name'] : undefined;
-    const version = isRecord(raw) && typeof raw['version'] === 'string' ? raw['version'] : undefined;
-    if (!isRecord(raw) || name === undefined || version === undefined) {
-      problems.push({ code: 'unreadable-package', message: `${path}: [[package]] number ${index + 1} has no name or version; skipped`, file: path, ...(line === undefined ? {} : { line }), level: 'warn' });
-      return;
-    }
-    const source = typeof raw['source'] === 'string' ? raw['source'] : undefined;
+  for (const { table, name, version, line } of tables) {
+    const source = stringOf(table['source']);
     // The same name and version from two sources (registry and git) is legal; keep both apart.
     const plainKey = `${name}@${version}`;
     const key = crates.has(plainKey) ? `${plainKey} (${source ?? 'local'})` : plainKey;
-    if (crates.has(key)) return;
-    const dependencies = Array.isArray(raw['dependencies']) ? raw['dependencies'].filter((d): d is string => typeof d === 'string') : [];
+    if (crates.has(key)) continue;
+    const rawDependencies = table['dependencies'];
+    const dependencies = Array.isArray(rawDependencies) ? rawDependencies.filter((d): d is string => typeof d === 'string') : [];
     crates.set(key, { key, name, version, source, dependencies, line });
-  });
+  }
   return [...crates.values()];
 }
 
@@ -85,42 +75,4 @@ function toPackages(crates: readonly CrateEntry[]): LockedPackage[] {
       ...(crate.line === undefined ? {} : { line: crate.line }),
       dependsOn: edgesOf(crate),
     }));
-}
-
-// TODO(lead): parseTomlDocument / findPackageNameLines repeat python/structured-text.ts (helpers own
-// separate folders); fold them into one shared lockfiles module.
-function parseTomlDocument(text: string, fileName: string): Record<string, unknown> {
-  try {
-    return parseToml(text, { maxDepth: 64 });
-  } catch (error) {
-    if (error instanceof TomlError) {
-      const firstLine = error.message.split('\n', 1)[0] ?? error.message;
-      throw new LockfileError(`${fileName} is not valid TOML (line ${error.line}): ${firstLine}`, error.line);
-    }
-    throw new LockfileError(`${fileName} is not valid TOML: ${String(error)}`);
-  }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** For each `[[package]]` header in file order, the line of its `name = "…"` key. */
-function findPackageNameLines(text: string): (number | undefined)[] {
-  const lines = text.split('\n');
-  const found: (number | undefined)[] = [];
-  let waitingForName = false;
-  for (let i = 0; i < lines.length; i++) {
-    const line = (lines[i] ?? '').trim();
-    if (line === '[[package]]') {
-      found.push(undefined);
-      waitingForName = true;
-    } else if (line.startsWith('[')) {
-      waitingForName = false;
-    } else if (waitingForName && /^name\s*=/.test(line)) {
-      found[found.length - 1] = i + 1;
-      waitingForName = false;
-    }
-  }
-  return found;
 }

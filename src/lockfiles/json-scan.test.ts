@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { LockfileError } from '../types.js';
-import { lineAndColumn, locateJsonError, parseJsonText } from './json-text.js';
+import { closingQuote, decodeJsonString, lineAndColumn, locateJsonError } from './json-scan.js';
 
-describe('lockfiles/npm/json-text', () => {
+describe('lockfiles/json-scan', () => {
   it.each([
     ['{}'],
     ['[1, -2.5e3, "a\\u00e9\\n", true, false, null, {"k": [ ]}]'],
@@ -35,21 +34,16 @@ describe('lockfiles/npm/json-text', () => {
     expect(lineAndColumn('ab\ncd\nef', 6)).toEqual({ line: 3, column: 1 });
   });
 
-  it('turns a syntax error into a LockfileError without quoting the input back', () => {
-    const secretLooking = `{"token": "${'s'.repeat(40)}", "a": x}`;
-    let caught: unknown;
-    try {
-      parseJsonText(secretLooking);
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(LockfileError);
-    // V8 would append `..."ss", "a": x}" is not valid JSON`: a copy of the file's text.
-    expect((caught as LockfileError).message).toBe("not valid JSON: Unexpected token 'x' at line 1, column 60");
-    expect((caught as LockfileError).line).toBe(1);
+  it('finds the quote that closes a string, passing escaped ones', () => {
+    // Offsets counted by hand: `"a\"b"` closes at 5, `"a\\"` (an escaped backslash) at 4.
+    expect(closingQuote('"a\\"b" rest', 0)).toBe(5);
+    expect(closingQuote('"a\\\\" rest', 0)).toBe(4);
+    expect(closingQuote('x "ab', 2)).toBeUndefined();
   });
 
-  it('accepts a byte-order mark', () => {
-    expect(parseJsonText('\uFEFF{"a": 1}')).toEqual({ a: 1 });
+  it('decodes JSON string literals and nothing else', () => {
+    expect(decodeJsonString('"caf\\u00e9\\n"')).toBe('caf\u00e9\n');
+    expect(decodeJsonString('"\\x41"')).toBeUndefined();
+    expect(decodeJsonString('42')).toBeUndefined();
   });
 });

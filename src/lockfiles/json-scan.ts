@@ -1,4 +1,8 @@
-import { LockfileError } from '../types.js';
+/**
+ * Scans of JSON text that build no values: where a text stops being JSON, which line each object
+ * key is on, where a string ends. JSON.parse keeps no positions, so lockfile readers use these to
+ * give lines to errors and packages.
+ */
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -13,23 +17,8 @@ const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 const ESCAPABLE = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't']);
 const HEX4 = /^[0-9a-fA-F]{4}$/;
 
-/** Parses a JSON lockfile; a syntax error becomes a LockfileError naming the line, not a raw stack. */
-export function parseJsonText(text: string): unknown {
-  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  if (!/\S/.test(body)) throw new LockfileError('the file is empty');
-  try {
-    return JSON.parse(body);
-  } catch (error) {
-    const offset = locateJsonError(body);
-    const reason = describeJsonFailure(error);
-    if (offset === undefined) throw new LockfileError(`not valid JSON: ${reason}`);
-    const { line, column } = lineAndColumn(body, offset);
-    throw new LockfileError(`not valid JSON: ${reason} at line ${line}, column ${column}`, line);
-  }
-}
-
-/** V8's message without the copy of the input it quotes or the offset (we give line and column). */
-function describeJsonFailure(error: unknown): string {
+/** V8's message for a JSON.parse failure, without the copy of the input it quotes or the offset. */
+export function describeJsonFailure(error: unknown): string {
   if (!(error instanceof Error)) return 'unreadable';
   const message = error.message;
   if (message.endsWith(' is not valid JSON')) {
@@ -146,4 +135,90 @@ function endOfValidString(text: string, start: number): { readonly error: boolea
     else return { error: true, at: i };
   }
   return { error: true, at: text.length };
+}
+
+/**
+ * Index of the `"` that closes the double-quoted string opening at `start` (a quote after an odd
+ * run of backslashes is escaped), or undefined when the text ends first.
+ */
+export function closingQuote(text: string, start: number): number | undefined {
+  for (let at = text.indexOf('"', start + 1); at >= 0; at = text.indexOf('"', at + 1)) {
+    let backslashes = 0;
+    while (text.charCodeAt(at - 1 - backslashes) === BACKSLASH) backslashes++;
+    if (backslashes % 2 === 0) return at;
+  }
+  return undefined;
+}
+
+/** The value of a JSON string literal, quotes included; undefined when it is not one. */
+export function decodeJsonString(quoted: string): string | undefined {
+  try {
+    const value: unknown = JSON.parse(quoted);
+    return typeof value === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Called for each key whose value is an object, with the key's 1-based line. Returns the state the
+ * object's own keys are reported with, or undefined when nothing inside it is wanted.
+ */
+export type ObjectKeyVisitor<S> = (parent: S, key: string, line: number) => S | undefined;
+
+interface Frame<S> {
+  readonly isObject: boolean;
+  readonly state: S | undefined;
+}
+
+/**
+ * One pass over a JSON text already known to be valid (JSON.parse accepted it), finding the lines
+ * of object keys. It tracks only nesting and keys, never builds values, so it costs one scan and
+ * a stack as deep as the document.
+ */
+export function visitObjectKeys<S>(text: string, rootState: S, visit: ObjectKeyVisitor<S>): void {
+  const frames: Frame<S>[] = [];
+  let line = 1;
+  let expectKey = false;
+  let key: string | undefined;
+  let keyLine = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === NEWLINE) {
+      line++;
+    } else if (c === QUOTE) {
+      const end = closingQuote(text, i) ?? text.length;
+      if (expectKey) {
+        key = decodeKey(text, i, end);
+        keyLine = line;
+        expectKey = false;
+      }
+      i = end;
+    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      frames.push({ isObject: c === OPEN_BRACE, state: childState(frames.at(-1), c === OPEN_BRACE, key, keyLine) });
+      expectKey = c === OPEN_BRACE;
+      key = undefined;
+    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+      frames.pop();
+      expectKey = false;
+      key = undefined;
+    } else if (c === COMMA) {
+      expectKey = frames.at(-1)?.isObject === true;
+      key = undefined;
+    }
+  }
+
+  function childState(parent: Frame<S> | undefined, isObject: boolean, ownKey: string | undefined, ownLine: number): S | undefined {
+    if (!isObject) return undefined;
+    if (parent === undefined) return rootState;
+    if (!parent.isObject || parent.state === undefined || ownKey === undefined) return undefined;
+    return visit(parent.state, ownKey, ownLine);
+  }
+}
+
+function decodeKey(text: string, start: number, end: number): string {
+  const raw = text.slice(start + 1, end);
+  if (!raw.includes('\\')) return raw;
+  // The text passed JSON.parse as a whole, so decoding cannot fail; the raw text is a fine fallback.
+  return decodeJsonString(text.slice(start, end + 1)) ?? raw;
 }
