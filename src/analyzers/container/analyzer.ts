@@ -73,7 +73,7 @@ function layerOf(tree: ImageTree, path: string): string | undefined {
 async function osPackages(tree: ImageTree, os: OsInfo | undefined, problems: Problem[]): Promise<{ packages: Package[]; queries: Map<Package, PackageQuery> }> {
   const packages: Package[] = [];
   const queries = new Map<Package, PackageQuery>();
-  const paths = [...tree.files()].filter((file) => file.kind === 'file').map((file) => file.path);
+  const paths = [...tree.files()].filter((file) => file.kind === 'file' || file.kind === 'hardlink').map((file) => file.path);
   for (const { path, database } of selectDatabaseFiles(paths)) {
     const bytes = tree.read(path);
     if (!bytes) {

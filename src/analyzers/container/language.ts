@@ -49,7 +49,7 @@ function goRelease(goVersion: string): string | undefined {
 export async function languagePackages(tree: ImageTree, problems: Problem[]): Promise<Package[]> {
   const packages: Package[] = [];
   for (const file of tree.files()) {
-    if (file.kind !== 'file' || !wantsLanguageFile(file.path)) continue;
+    if ((file.kind !== 'file' && file.kind !== 'hardlink') || !wantsLanguageFile(file.path)) continue;
     const reader = METADATA_READERS.find((r) => r.matches(file.path));
     if (reader) {
       const bytes = tree.read(file.path);

@@ -18,6 +18,12 @@ function identifierFor(id: string): Identifier {
   return { type: prefix.toLowerCase(), name: id, value: id, url: `https://osv.dev/vulnerability/${encodeURIComponent(id)}` };
 }
 
+/** Distro databases name records after the CVE they track (`ALPINE-CVE-2019-1551`, `DEBIAN-CVE-…`). */
+function impliedCve(id: string): string[] {
+  const m = /^[A-Z]+-(CVE-\d{4}-\d{4,})$/.exec(id);
+  return m ? [m[1]!] : [];
+}
+
 /**
  * The primary identifier must stay the same as databases are updated, since it is part of the
  * finding's identity: a CVE when there is one (every database converges on it), else a GHSA,
@@ -99,7 +105,7 @@ export function findingFor(
   group: readonly AdvisoryMatch[],
   compare: (a: string, b: string) => number,
 ): Finding {
-  const ids = [...new Set(group.flatMap((m) => [m.advisory.id, ...m.advisory.aliases]))];
+  const ids = [...new Set(group.flatMap((m) => [m.advisory.id, ...m.advisory.aliases, ...impliedCve(m.advisory.id)]))];
   const primary = primaryId(ids);
   const others = ids.filter((id) => id !== primary).sort();
   const cwes = [...new Set(group.flatMap((m) => m.advisory.cwes ?? []))].sort();

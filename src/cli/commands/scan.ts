@@ -227,6 +227,8 @@ export async function scanCommand(target: string, flags: ScanFlags, signal: Abor
   } finally {
     progress.done();
   }
+  const unreadableImage = report.runs.flatMap((run) => run.problems).find((problem) => problem.code === 'image-unreadable');
+  if (unreadableImage) throw new UsageError(unreadableImage.message);
   const invalidRule = report.problems.find((problem) => problem.code === 'invalid-custom-rule');
   if (invalidRule) throw new UsageError(invalidRule.message);
   if (baseline) report = { ...report, findings: subtractBaseline(report.findings, baseline) };

@@ -47,9 +47,13 @@ export function formatSummary(report: ScanReport, options: SummaryOptions): stri
   const paint = (code: string, text: string): string => (options.color ? `${code}${text}${RESET}` : text);
   const lines: string[] = [];
   const seconds = (options.elapsedMs / 1000).toFixed(2);
+  const imageRun = report.runs.some((run) => run.reportType === 'container_scanning');
+  const os = report.inventory.os;
   lines.push(
-    `Scanned ${report.stats.filesScanned} file(s), ${formatBytes(report.stats.bytesScanned)} in ${seconds}s` +
-      (report.stats.filesSkipped > 0 ? ` (${report.stats.filesSkipped} skipped)` : ''),
+    imageRun
+      ? `Scanned image ${report.target}${os ? ` (${os.family} ${os.version})` : ''}: ${report.inventory.packages.length} package(s) in ${seconds}s`
+      : `Scanned ${report.stats.filesScanned} file(s), ${formatBytes(report.stats.bytesScanned)} in ${seconds}s` +
+          (report.stats.filesSkipped > 0 ? ` (${report.stats.filesSkipped} skipped)` : ''),
   );
   const listed = report.findings.slice(0, options.maxListed);
   if (listed.length > 0) lines.push('');
@@ -61,7 +65,7 @@ export function formatSummary(report: ScanReport, options: SummaryOptions): stri
         : loc.kind === 'dependency'
           ? `${loc.file}${loc.line !== undefined ? `:${loc.line}` : ''} ${loc.packageName}@${loc.version}${finding.fixedVersion !== undefined ? ` → ${finding.fixedVersion}` : ''}`
           : loc.kind === 'image'
-            ? loc.image
+            ? `${loc.packageName}@${loc.version}${finding.fixedVersion !== undefined ? ` → ${finding.fixedVersion}` : ''}`
             : loc.path;
     const commit = loc.kind === 'source' && loc.commit ? ` @${loc.commit.sha.slice(0, 8)}` : '';
     const secret = finding.evidence?.maskedSecret ? `  ${finding.evidence.maskedSecret}` : '';

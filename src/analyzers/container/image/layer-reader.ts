@@ -101,7 +101,7 @@ async function feedParser(tar: AsyncIterable<Buffer>, parser: Extract, budget: R
     budget.bytesRead += chunk.length;
     if (budget.bytesRead > budget.maxBytes) {
       throw new ImageRefused(
-        `its layers expand to more than ${budget.maxBytes} bytes (maxTotalBytes); refusing it as a possible decompression bomb`,
+        `the image's layers expand to more than ${budget.maxBytes} bytes (maxTotalBytes) by this point; the image is refused as a possible decompression bomb`,
       );
     }
     if (parser.destroying || parser.destroyed) return;
@@ -186,7 +186,7 @@ async function readFileEntry(
   options: LayerReadOptions,
 ): Promise<LayerEntry> {
   const path = joinEntryPath(parts);
-  if (!options.wanted(path, size)) return { kind: 'file', parts, size };
+  if (!isWanted(options, path, size)) return { kind: 'file', parts, size };
   if (size > options.maxFileBytes) {
     options.problems.add({
       code: 'image-file-too-large',
@@ -209,7 +209,16 @@ function linkEntry(parts: readonly string[], linkName: string | null | undefined
   }
   if (kind === 'symlink') return { kind, parts, target };
   const targetParts = splitEntryPath(target).parts;
-  return { kind, parts, target, targetParts, isWanted: options.wanted(joinEntryPath(parts), 0) };
+  return { kind, parts, target, targetParts, isWanted: isWanted(options, joinEntryPath(parts), 0) };
+}
+
+/** A failing `wanted` is the caller's bug, not a damaged layer: it stops the image with its message. */
+function isWanted(options: LayerReadOptions, path: string, size: number): boolean {
+  try {
+    return options.wanted(path, size);
+  } catch (error) {
+    throw new ImageRefused(`the wanted() callback failed on ${path}: ${describe(error)}`);
+  }
 }
 
 function describe(error: unknown): string {

@@ -48,11 +48,24 @@ export function tarLayoutFiles(label: string, file: FileHandle, index: ArchiveIn
       const found = locate(name);
       if (!found.ok) return Promise.resolve(found);
       const { offset, size } = found.value;
-      if (size === 0) return Promise.resolve(ok(Readable.from([])));
-      const stream = file.createReadStream({ start: offset, end: offset + size - 1, autoClose: false, highWaterMark: IMAGE_LIMITS.readChunkBytes });
-      return Promise.resolve(ok(stream));
+      return Promise.resolve(ok(Readable.from(readRange(file, offset, size))));
     },
   };
+}
+
+/**
+ * A member's bytes straight from the archive's open handle; destroying the stream leaves the
+ * handle open for the next layer. A truncated archive simply ends early.
+ */
+async function* readRange(file: FileHandle, offset: number, size: number): AsyncGenerator<Buffer> {
+  const end = offset + size;
+  for (let position = offset; position < end; ) {
+    const buffer = Buffer.allocUnsafe(Math.min(IMAGE_LIMITS.readChunkBytes, end - position));
+    const { bytesRead } = await file.read(buffer, 0, buffer.length, position);
+    if (bytesRead === 0) return;
+    position += bytesRead;
+    yield buffer.subarray(0, bytesRead);
+  }
 }
 
 /**

@@ -4,10 +4,19 @@
  * or memory.
  */
 export const IMAGE_LIMITS = {
-  /** Entries read over all layers; each costs a little memory whether or not it is kept. */
-  maxEntries: 2_000_000,
+  /**
+   * Entries read over all layers; each costs a little memory whether or not it is kept (large
+   * real images have a few hundred thousand).
+   */
+  maxEntries: 1_000_000,
   /** Symbolic links followed while resolving one path; Linux stops at 40 too. */
   maxLinkHops: 40,
+  /**
+   * Path components walked while resolving one path, links' targets included. Real paths need a
+   * few dozen; the cap keeps 40 hops through 4096-character targets from costing 80,000 steps
+   * for every entry of a hostile layer.
+   */
+  maxResolveSteps: 1024,
   /** Longest entry name or link target accepted (Linux's PATH_MAX). */
   maxPathLength: 4096,
   /** manifest.json, index.json, image manifests and configs are small documents. */

@@ -50,7 +50,8 @@ export class MergedTree {
     const dirs: DirNode[] = [];
     const real: string[] = [];
     let hops = 0;
-    while (pending.length > 0) {
+    for (let steps = 1; pending.length > 0; steps += 1) {
+      if (steps > IMAGE_LIMITS.maxResolveSteps) return undefined;
       const name = pending.pop() as string; // length checked by the loop condition
       if (name === '' || name === '.') continue;
       const current = dirs.at(-1) ?? this.root;

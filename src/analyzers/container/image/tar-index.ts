@@ -40,9 +40,15 @@ export async function indexTar(file: FileHandle, fileSize: number): Promise<Resu
   let position = 0;
   let overrides: Overrides = {};
   while (true) {
-    if (position + BLOCK > fileSize) return finish(members, position === 0, true);
+    if (position + BLOCK > fileSize) {
+      if (position === 0) return err('it is shorter than one tar block');
+      return ok({ members, truncated: true });
+    }
     await readFully(file, header, position);
-    if (header.every((byte) => byte === 0)) return finish(members, position === 0, false);
+    if (header.every((byte) => byte === 0)) {
+      if (position === 0) return err('it starts with an empty block: an empty tar archive or not one at all');
+      return ok({ members, truncated: false });
+    }
     const parsed = parseHeader(header);
     if (parsed === undefined) {
       if (position === 0) return err('its first block is not a tar header');
@@ -68,11 +74,6 @@ export async function indexTar(file: FileHandle, fileSize: number): Promise<Resu
     if (members.size > IMAGE_LIMITS.maxArchiveEntries) return err(`it has more than ${IMAGE_LIMITS.maxArchiveEntries} members`);
     if (dataOffset + size > fileSize) return ok({ members, truncated: true });
   }
-}
-
-function finish(members: Map<string, ArchiveMember>, isEmpty: boolean, truncated: boolean): Result<ArchiveIndex, string> {
-  if (isEmpty) return err('it is empty or not a tar archive');
-  return ok({ members, truncated });
 }
 
 async function readFully(file: FileHandle, buffer: Buffer, position: number): Promise<void> {
