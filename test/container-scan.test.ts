@@ -15,11 +15,13 @@
 //   busybox 1.31.1-r9   ALPINE-CVE-2019-5747 and -2018-20679 fixed 1.29.3-r10 → not
 //   app/node_modules/lodash 4.17.15 (npm)   x_NSWG-ECO-516 fixed 4.17.19 → affected
 //   app/node_modules/minimist, deleted by a whiteout in layer 3 → not in the image at all
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli, tempDir } from './harness.js';
 import { archiveOf, dockerArchiveFiles, makeLayer } from './container-images.js';
+import { startTestRegistry } from './registry-server.js';
 import { cyclonedxValidator, gitlabValidator, sarifValidator } from './schemas.js';
 
 const ADVISORIES = join(REPO_ROOT, '..', 'shared', 'advisories');
@@ -115,8 +117,11 @@ describe('container scanning end to end', () => {
       { name: 'app/node_modules/minimist/package.json', content: JSON.stringify({ name: 'minimist', version: '0.0.8', license: 'MIT' }) },
     ]);
     const cleanup = await makeLayer([{ name: 'app/node_modules/.wh.minimist', content: '' }]);
+    // Layer 4 installs one more package: the database is rewritten, and only the new package was
+    // introduced by this layer (zlib 1.2.11-r3: no Alpine 3.11 record in the snapshot).
+    const addZlib = await makeLayer([{ name: 'lib/apk/db/installed', content: `${installed}\nC:Q1def=\nP:zlib\nV:1.2.11-r3\nA:x86_64\nL:Zlib\no:zlib\n\n` }]);
     const archive = join(work.path, 'alpine.tar');
-    writeFileSync(archive, await archiveOf(dockerArchiveFiles([base, app, cleanup])));
+    writeFileSync(archive, await archiveOf(dockerArchiveFiles([base, app, cleanup, addZlib])));
 
     const out = join(work.path, 'alpine-out');
     const run = await runCli(['scan', '--image', archive, '--db', db, '--out', out, '--fail-on', 'high']);
@@ -128,12 +133,60 @@ describe('container scanning end to end', () => {
       'lodash@4.17.15 x_NSWG-ECO-516',
     ]);
     expect(report.vulnerabilities[0]!.location.operating_system).toBe('alpine 3.11.3');
+    // The openssl packages came with the base layer, though the database was rewritten later.
+    const layerOf = (v: ContainerVulnerability): string | undefined => (v as { details?: { layer?: { value: string } } }).details?.layer?.value;
+    expect(layerOf(report.vulnerabilities[0]!)).toBe(base.diffId);
+    expect(layerOf(report.vulnerabilities[2]!)).toBe(app.diffId);
     expect(report.vulnerabilities[0]!.solution).toMatch(/1\.1\.1d-r3/);
     // No finding is high or above (the Alpine records carry no severity; ECO-516 is medium).
     expect(run.code).toBe(0);
 
     const sbom = JSON.parse(readFileSync(join(out, 'gl-sbom.cdx.json'), 'utf8')) as { components: { name: string }[] };
-    expect(sbom.components.map((c) => c.name).sort()).toEqual(['busybox', 'libcrypto1.1', 'libssl1.1', 'lodash', 'musl']);
+    expect(sbom.components.map((c) => c.name).sort()).toEqual(['busybox', 'libcrypto1.1', 'libssl1.1', 'lodash', 'musl', 'zlib']);
+  });
+
+  it('pulls an image from a registry with token auth and scans it', async () => {
+    const layer = await makeLayer(
+      [
+        { name: 'etc/os-release', content: 'ID=alpine\nVERSION_ID=3.11.6\nNAME="Alpine Linux"\n' },
+        { name: 'lib/apk/db/installed', content: 'P:musl\nV:1.1.22-r3\nA:x86_64\nL:MIT\no:musl\n\n' },
+      ],
+      { gzip: true },
+    );
+    const config = Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: [layer.diffId] } }));
+    const digest = (bytes: Buffer): string => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+    const manifest = Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: 'application/vnd.oci.image.manifest.v1+json',
+        config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: digest(config), size: config.length },
+        layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', digest: digest(layer.bytes), size: layer.bytes.length }],
+      }),
+    );
+    const registry = await startTestRegistry({
+      repository: 'shop/api',
+      manifests: new Map([['1.0', { mediaType: 'application/vnd.oci.image.manifest.v1+json', body: manifest }]]),
+      blobs: new Map([
+        [digest(config), config],
+        [digest(layer.bytes), layer.bytes],
+      ]),
+      auth: { scheme: 'bearer', username: 'ci', password: 's3cret-pass' },
+    });
+    try {
+      const image = `${registry.host}/shop/api:1.0`;
+      const out = join(work.path, 'pulled-out');
+      const denied = await runCli(['scan', '--image', image, '--db', db, '--out', out]);
+      expect(denied.code).toBe(2);
+      expect(denied.stderr).toMatch(new RegExp(registry.host.replace(/[.]/g, '\\.')));
+      const run = await runCli(['scan', '--image', image, '--db', db, '--out', out], { env: { BULWARK_REGISTRY_USERNAME: 'ci', BULWARK_REGISTRY_PASSWORD: 's3cret-pass' } });
+      expect(run.code, run.stderr).toBe(0);
+      const report = JSON.parse(readFileSync(join(out, 'gl-container-scanning-report.json'), 'utf8')) as { vulnerabilities: ContainerVulnerability[] };
+      // musl 1.1.22-r3 < 1.1.23-r2, the fix of ALPINE-CVE-2019-14697 for Alpine 3.11.
+      expect(findingKeys(report)).toEqual(['musl@1.1.22-r3 CVE-2019-14697']);
+      expect(report.vulnerabilities[0]!.location.image).toBe(image);
+    } finally {
+      await registry.close();
+    }
   });
 
   it('refuses a file that is not an image with a clear message', async () => {

@@ -1,4 +1,5 @@
-import { formatLimit, type ImportLimits } from './limits.js';
+import { formatLimit } from '../util/describe.js';
+import type { ImportLimits } from './limits.js';
 
 /** A failure that stops the whole import (unreadable input, a bomb, an interrupt); the store is left as it was. */
 export class ImportError extends Error {}
@@ -8,24 +9,6 @@ export interface Budget {
   readonly limits: ImportLimits;
   inflated: number;
   readonly signal?: AbortSignal;
-}
-
-const ERRNO_WORDS: Readonly<Record<string, string>> = {
-  ENOENT: 'no such file or folder',
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  EISDIR: 'is a folder',
-  ENOTDIR: 'not a folder',
-  ENOSPC: 'no space left on the device',
-  EROFS: 'read-only file system',
-};
-
-/** An error in a few words: errno codes spelled out (the message repeats the path), others by message. */
-export function describeError(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code !== undefined && /^E[A-Z]+$/.test(code)) return ERRNO_WORDS[code] ? `${ERRNO_WORDS[code]} (${code})` : code;
-  return error.message;
 }
 
 export function checkSignal(budget: Budget): void {

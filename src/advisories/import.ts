@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import type { Advisory } from '../core/advisory.js';
 import { err, ok, type Result } from '../core/result.js';
-import { checkSignal, describeError, ImportError, type Budget } from './budget.js';
+import { describeError } from '../util/describe.js';
+import { checkSignal, ImportError, type Budget } from './budget.js';
 import { readInput, type InputItem } from './inputs.js';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './limits.js';
 import type { Manifest } from './manifest.js';

@@ -3,9 +3,9 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import { describeError, formatLimit } from '../util/describe.js';
 import { splitLines } from './lines.js';
-import { checkSignal, describeError, ImportError, spend, type Budget } from './budget.js';
-import { formatLimit } from './limits.js';
+import { checkSignal, ImportError, spend, type Budget } from './budget.js';
 import { readZipEntries } from './zip-input.js';
 
 /** A parsed JSON value (not yet checked as OSV), or a piece of input that is not one. */

@@ -19,11 +19,3 @@ export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
   maxJsonFileBytes: 256 * MiB,
   maxDownloadBytes: 2 * GiB,
 };
-
-/** `8388608` → `8 MiB`, for messages about limits. */
-export function formatLimit(bytes: number): string {
-  if (bytes >= GiB && bytes % GiB === 0) return `${bytes / GiB} GiB`;
-  if (bytes >= MiB && bytes % MiB === 0) return `${bytes / MiB} MiB`;
-  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
-  return `${bytes} bytes`;
-}

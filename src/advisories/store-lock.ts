@@ -1,6 +1,7 @@
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describeError, ImportError } from './budget.js';
+import { describeError } from '../util/describe.js';
+import { ImportError } from './budget.js';
 
 function isAlive(pid: number): boolean {
   try {

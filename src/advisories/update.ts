@@ -5,9 +5,9 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { err, ok, type Result } from '../core/result.js';
-import { describeError } from './budget.js';
+import { describeError, formatLimit } from '../util/describe.js';
 import { importAdvisories, type ImportProgress, type ImportSummary } from './import.js';
-import { DEFAULT_IMPORT_LIMITS, formatLimit, type ImportLimits } from './limits.js';
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './limits.js';
 
 /** Where OSV publishes one `all.zip` per ecosystem. */
 export const DEFAULT_OSV_BASE_URL = 'https://osv-vulnerabilities.storage.googleapis.com';

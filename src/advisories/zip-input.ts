@@ -1,6 +1,6 @@
 import yauzl from 'yauzl';
+import { formatLimit } from '../util/describe.js';
 import { checkSignal, printable, spend, type Budget } from './budget.js';
-import { formatLimit } from './limits.js';
 
 /** One `.json` entry of an archive: its bytes, or why they were not read. */
 export type ZipEntryContent = { readonly name: string; readonly bytes: Buffer } | { readonly name: string; readonly reason: string };

@@ -14,7 +14,7 @@ import { openImage } from './image/open.js';
 import { looksLikeImageReference, pullImage } from './image/registry.js';
 import type { ImageTree } from './image/types.js';
 import { languagePackages, wantsLanguageFile } from './language.js';
-import { detectOs, selectDatabaseFiles, wantsPath, type OsInfo, type OsPackage } from './os/index.js';
+import { detectOs, selectDatabaseFiles, wantsPath, type OsInfo, type OsPackage, type OsPackageDatabase } from './os/index.js';
 
 export const CONTAINER_ANALYZER_ID = 'container';
 
@@ -69,10 +69,42 @@ function layerOf(tree: ImageTree, path: string): string | undefined {
   return index === undefined ? undefined : tree.layers[index]?.digest;
 }
 
-/** The OS packages of the image, as inventory packages, each with what to ask the store. */
-async function osPackages(tree: ImageTree, os: OsInfo | undefined, problems: Problem[]): Promise<{ packages: Package[]; queries: Map<Package, PackageQuery> }> {
+/**
+ * The layer that introduced each package of a database: the first layer from which every later
+ * version of the database file lists it (a package removed and added again counts from the re-add).
+ */
+async function introducingLayers(tree: ImageTree, path: string, database: OsPackageDatabase, final: readonly OsPackage[]): Promise<Map<OsPackage, number>> {
+  const versions = tree.history?.(path) ?? [];
+  const layers = new Map<OsPackage, number>();
+  const fallback = tree.stat(path)?.layer;
+  if (versions.length <= 1) {
+    const only = versions[0]?.layer ?? fallback;
+    if (only !== undefined) for (const pkg of final) layers.set(pkg, only);
+    return layers;
+  }
+  const present: Set<string>[] = [];
+  for (const version of versions.slice(0, -1)) {
+    const list = await database.read(version.content, path);
+    present.push(new Set(list.packages.map((p) => `${p.name}\0${p.version}`)));
+  }
+  for (const pkg of final) {
+    const key = `${pkg.name}\0${pkg.version}`;
+    let at = versions.length - 1;
+    while (at > 0 && present[at - 1]!.has(key)) at--;
+    layers.set(pkg, versions[at]!.layer);
+  }
+  return layers;
+}
+
+/** The OS packages of the image, as inventory packages, each with what to ask the store and its layer. */
+async function osPackages(
+  tree: ImageTree,
+  os: OsInfo | undefined,
+  problems: Problem[],
+): Promise<{ packages: Package[]; queries: Map<Package, PackageQuery>; layers: Map<Package, number> }> {
   const packages: Package[] = [];
   const queries = new Map<Package, PackageQuery>();
+  const layers = new Map<Package, number>();
   const paths = [...tree.files()].filter((file) => file.kind === 'file' || file.kind === 'hardlink').map((file) => file.path);
   for (const { path, database } of selectDatabaseFiles(paths)) {
     const bytes = tree.read(path);
@@ -83,13 +115,16 @@ async function osPackages(tree: ImageTree, os: OsInfo | undefined, problems: Pro
     const list = await database.read(bytes, path);
     problems.push(...list.problems);
     const ecosystem = os?.osvEcosystem ?? os?.id ?? database.id;
+    const introduced = await introducingLayers(tree, path, database, list.packages);
     for (const found of list.packages) {
       const pkg = toPackage(found, ecosystem);
       packages.push(pkg);
       if (os?.osvEcosystem) queries.set(pkg, { ecosystem: os.osvEcosystem, name: found.sourceName, version: found.sourceVersion });
+      const layer = introduced.get(found);
+      if (layer !== undefined) layers.set(pkg, layer);
     }
   }
-  return { packages, queries };
+  return { packages, queries, layers };
 }
 
 function toPackage(found: OsPackage, ecosystem: string): Package {
@@ -150,7 +185,8 @@ export async function analyzeImage(target: string, options: ContainerOptions): P
       const findings: Finding[] = matchInventory(packages, store, problems, {
         placeOf: (pkg) => {
           const file = pkg.locations[0]?.file;
-          const layer = file !== undefined ? layerOf(tree, file) : undefined;
+          const osLayer = system.layers.get(pkg);
+          const layer = osLayer !== undefined ? tree.layers[osLayer]?.digest : file !== undefined ? layerOf(tree, file) : undefined;
           return { kind: 'image', image: target, operatingSystem, ...(layer !== undefined ? { layer } : {}), ...(file !== undefined ? { file } : {}) };
         },
         queryOf: (pkg) => system.queries.get(pkg) ?? { ecosystem: pkg.ecosystem, name: pkg.name, version: pkg.version },

@@ -66,6 +66,13 @@ function location(finding: Finding, deps?: DependencyIids): { [key: string]: Jso
 }
 
 function details(finding: Finding): { [key: string]: Json } | undefined {
+  const loc = finding.location;
+  if (loc.kind === 'image') {
+    const items: { [key: string]: Json } = {};
+    if (loc.layer !== undefined && loc.layer !== '') items['layer'] = { name: 'Image layer', type: 'text', value: loc.layer };
+    if (loc.file !== undefined) items['package_file'] = { name: 'Package record', type: 'text', value: loc.file };
+    return Object.keys(items).length > 0 ? items : undefined;
+  }
   const evidence = finding.evidence;
   if (!evidence) return undefined;
   const items: { [key: string]: Json } = {};

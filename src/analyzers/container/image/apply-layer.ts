@@ -1,6 +1,6 @@
 import { joinEntryPath } from './entry-path.js';
 import type { LayerChanges } from './layer-reader.js';
-import type { MergedTree } from './merged-tree.js';
+import { MAX_FILE_VERSIONS, type MergedTree } from './merged-tree.js';
 import type { ProblemLog } from './problem-log.js';
 
 /**
@@ -41,5 +41,13 @@ export function applyLayer(tree: MergedTree, changes: LayerChanges, layer: numbe
         break;
       }
     }
+  }
+  for (const dropped of tree.takeDroppedVersions()) {
+    problems.add({
+      code: 'image-file-version-dropped',
+      level: 'info',
+      file: dropped.path,
+      message: `${label}: ${dropped.path} was written by more than ${MAX_FILE_VERSIONS} layers; the version layer ${dropped.layer} left was dropped (the first and the ${MAX_FILE_VERSIONS - 1} most recent are kept)`,
+    });
   }
 }

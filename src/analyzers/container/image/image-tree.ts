@@ -22,5 +22,6 @@ export function createImageTree(facts: ImageFacts, tree: MergedTree): ImageTree 
     files: () => tree.entries(),
     stat: (path) => tree.stat(splitEntryPath(path).parts),
     read: (path) => tree.read(splitEntryPath(path).parts),
+    history: (path) => tree.history(splitEntryPath(path).parts),
   };
 }

@@ -1,5 +1,19 @@
 import { IMAGE_LIMITS } from './limits.js';
-import type { ImageFile } from './types.js';
+import type { FileVersion, ImageFile } from './types.js';
+
+/**
+ * Versions of one path kept (its current content included): the first, which says which layer
+ * put the file there, and the most recent. Each version was read from a layer, so its bytes are
+ * already counted against `maxTotalBytes` and are at most `maxFileBytes`; the cap keeps an image
+ * of many layers that each rewrite a big database from holding every copy.
+ */
+export const MAX_FILE_VERSIONS = 17;
+
+/** A middle version of a file dropped to stay within `MAX_FILE_VERSIONS`. */
+export interface DroppedVersion {
+  readonly path: string;
+  readonly layer: number;
+}
 
 interface DirNode {
   readonly kind: 'dir';
@@ -13,6 +27,8 @@ interface FileNode {
   readonly size: number;
   readonly content?: Buffer;
   readonly linkTarget?: string;
+  /** Kept versions the lower layers left at this path, bottom first; absent when there are none. */
+  readonly earlier?: readonly FileVersion[];
 }
 
 interface SymlinkNode {
@@ -42,6 +58,7 @@ export type HardlinkOutcome = 'linked' | 'missing-target' | 'target-is-directory
  */
 export class MergedTree {
   private readonly root: DirNode = { kind: 'dir', layer: 0, children: new Map() };
+  private droppedVersions: DroppedVersion[] = [];
 
   /** Resolve `parts`, following symlinks inside the image; the last one only if `followLast`. */
   resolve(parts: readonly string[], followLast: boolean): Found | undefined {
@@ -177,7 +194,34 @@ export class MergedTree {
   private put(parts: readonly string[], layer: number, node: FileNode | SymlinkNode): void {
     const name = parts.at(-1);
     if (name === undefined) return;
-    this.parentFor(parts, layer).dir.children.set(name, node);
+    const parent = this.parentFor(parts, layer);
+    const previous = parent.dir.children.get(name);
+    const placed = node.kind === 'symlink' ? node : this.continueHistory(node, previous, parent.parts, name);
+    parent.dir.children.set(name, placed);
+  }
+
+  /**
+   * A file written over a file carries the older one's versions along; over anything else (or
+   * nothing) its history starts with itself. Within one layer only the last write counts.
+   */
+  private continueHistory(node: FileNode, previous: TreeNode | undefined, dirParts: readonly string[], name: string): FileNode {
+    if (previous === undefined || previous.kind === 'dir' || previous.kind === 'symlink') return node;
+    const earlier = [...(previous.earlier ?? [])];
+    if (previous.content !== undefined && previous.layer !== node.layer) earlier.push({ layer: previous.layer, content: previous.content });
+    const excess = earlier.length - (MAX_FILE_VERSIONS - 1);
+    if (excess > 0) {
+      // Index 0 is the first version: the oldest of the others go.
+      const path = [...dirParts, name].join('/');
+      for (const dropped of earlier.splice(1, excess)) this.droppedVersions.push({ path, layer: dropped.layer });
+    }
+    return earlier.length === 0 ? node : { ...node, earlier };
+  }
+
+  /** Versions dropped by the cap since the last call, for the caller to give notice of. */
+  takeDroppedVersions(): readonly DroppedVersion[] {
+    const dropped = this.droppedVersions;
+    this.droppedVersions = [];
+    return dropped;
   }
 
   /** Every entry, parents before children, siblings by name. */
@@ -207,6 +251,15 @@ export class MergedTree {
     const found = this.resolve(parts, true);
     if (found === undefined || found.node.kind === 'dir' || found.node.kind === 'symlink') return undefined;
     return found.node.content;
+  }
+
+  /** The kept versions of the file at `parts` (after following links), ending with its content. */
+  history(parts: readonly string[]): readonly FileVersion[] {
+    const found = this.resolve(parts, true);
+    if (found === undefined || found.node.kind === 'dir' || found.node.kind === 'symlink') return [];
+    const { content, layer, earlier } = found.node;
+    if (content === undefined) return [];
+    return [...(earlier ?? []), { layer, content }];
   }
 }
 

@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { pack } from 'tar-stream';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { looksLikeImageReference, parseChallenge, parseImageReference, pullImage } from './registry.js';
-import { startTestRegistry, type StoredManifest, type TestRegistry, type TestRegistryOptions } from './registry-test-server.js';
+import { startTestRegistry, type StoredManifest, type TestRegistry, type TestRegistryOptions } from '../../../../test/registry-server.js';
 
 const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
 const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';

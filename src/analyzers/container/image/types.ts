@@ -12,6 +12,13 @@ export interface ImageFile {
   readonly linkTarget?: string;
 }
 
+/** The content one layer left at a path. */
+export interface FileVersion {
+  /** Index (0-based, bottom first) of the layer that wrote this content. */
+  readonly layer: number;
+  readonly content: Buffer;
+}
+
 export interface ImageLayer {
   /** `sha256:…` of the layer as stored (the diff id where it is known, else the blob digest). */
   readonly digest: string;
@@ -36,6 +43,19 @@ export interface ImageTree {
   stat(path: string): ImageFile | undefined;
   /** Content of a wanted file (following symlinks inside the image), or undefined. */
   read(path: string): Buffer | undefined;
+  /**
+   * The versions of a wanted file that the layers wrote, bottom first, one per layer (the last
+   * entry a layer wrote wins), following symlinks inside the image like `read`. The last version
+   * is what `read` gives and its layer is `stat(path).layer`; `[]` when `read` gives undefined.
+   *
+   * The list describes the file's unbroken life at the path it finally lives at: a whiteout, an
+   * opaque parent or a non-file written over it ends it, so a file deleted and later written
+   * again starts over with the layer that wrote it again. Versions that were not kept (over
+   * `maxFileBytes`) are missing; so are middle versions past a cap (the first and the most
+   * recent are kept, a notice names each dropped one). A root filesystem has one version.
+   * Optional so a hand-made tree may leave it out; `openImage` always provides it.
+   */
+  history?(path: string): readonly FileVersion[];
   /** What was skipped or refused while reading (traversal, bombs, oversized files…). */
   readonly problems: readonly Problem[];
 }
