@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import { pack } from 'tar-stream';
 
@@ -186,4 +188,19 @@ export function ustarHeader(name: string, size: number, type: '0' | '2' | '5' = 
 /** Bytes needed to pad `size` to whole 512-byte tar blocks. */
 export function tarPadding(size: number): number {
   return (512 - (size % 512)) % 512;
+}
+
+/** Open options that keep every file (small limits, so a test image cannot grow unnoticed). */
+export const OPEN_EVERYTHING = { wanted: (): boolean => true, maxFileBytes: 1024 * 1024, maxTotalBytes: 64 * 1024 * 1024 } as const;
+
+/** A temporary folder for the tests of one file: created before them, removed after. */
+export function useWorkDir(prefix: string): () => string {
+  let dir = '';
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), prefix));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+  return () => dir;
 }

@@ -1,6 +1,7 @@
 import type { Finding } from '../../core/finding.js';
 import type { Identifier, Identifiers } from '../../core/identifier.js';
 import type { Package } from '../../core/inventory.js';
+import type { DependencyLocation } from '../../core/location.js';
 import { severityRank, type Severity } from '../../core/severity.js';
 import type { AdvisoryMatch } from '../../advisories/match.js';
 import { advisorySeverity } from '../../advisories/severity.js';
@@ -93,6 +94,19 @@ function describe(pkg: Package, group: readonly AdvisoryMatch[]): string {
   return `${text.length > MAX_DESCRIPTION ? `${text.slice(0, MAX_DESCRIPTION)}…` : text}${chain}`;
 }
 
+/** Where a package of a lockfile is: the file and line, whether it is direct, and its path. */
+export function dependencyLocation(pkg: Package, file: string, line?: number): DependencyLocation {
+  return {
+    kind: 'dependency',
+    file,
+    ...(line !== undefined ? { line } : {}),
+    packageName: pkg.name,
+    version: pkg.version,
+    ...(pkg.direct !== undefined ? { direct: pkg.direct } : {}),
+    ...(pkg.path ? { path: pkg.path } : {}),
+  };
+}
+
 /** Where a vulnerable package was found: a lockfile of the tree, or a container image. */
 export type FindingPlace =
   | { readonly kind: 'dependency'; readonly file: string; readonly line?: number }
@@ -150,15 +164,7 @@ export function findingFor(
             ...(place.layer !== undefined ? { layer: place.layer } : {}),
             ...(place.file !== undefined ? { file: place.file } : {}),
           }
-        : {
-            kind: 'dependency',
-            file: place.file,
-            ...(place.line !== undefined ? { line: place.line } : {}),
-            packageName: pkg.name,
-            version: pkg.version,
-            ...(pkg.direct !== undefined ? { direct: pkg.direct } : {}),
-            ...(pkg.path ? { path: pkg.path } : {}),
-          },
+        : dependencyLocation(pkg, place.file, place.line),
     remediation: remediation(pkg, fixedIn, lastAffected),
     ...(fixedIn !== undefined ? { fixedVersion: fixedIn } : {}),
     links,

@@ -5,6 +5,7 @@ import type { Inventory, Package } from '../../core/inventory.js';
 import type { AnalyzerResult } from '../../core/report.js';
 import type { Problem } from '../../core/result.js';
 import type { Severity } from '../../core/severity.js';
+import { dependencyLocation } from '../dependency/findings.js';
 import type { FileEntry, TreeAnalyzer, TreeInput } from '../types.js';
 import { deniedLicenses } from './deny.js';
 import { identifyLicenseText } from './identify.js';
@@ -118,15 +119,7 @@ function deniedFinding(pkg: Package, license: string, declared: readonly string[
     severity,
     confidence: 'high',
     identifiers: [identifier],
-    location: {
-      kind: 'dependency',
-      file: location.file,
-      ...(location.line !== undefined ? { line: location.line } : {}),
-      packageName: pkg.name,
-      version: pkg.version,
-      ...(pkg.direct !== undefined ? { direct: pkg.direct } : {}),
-      ...(pkg.path ? { path: pkg.path } : {}),
-    },
+    location: dependencyLocation(pkg, location.file, location.line),
     remediation:
       pkg.direct === false && pkg.via
         ? `Replace ${pkg.via.name}, which brings in ${pkg.name}, with a package whose dependencies are under allowed licenses, or have this use approved and take ${license} off the deny list.`

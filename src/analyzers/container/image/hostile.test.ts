@@ -1,8 +1,7 @@
-import { mkdtemp, open, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { open, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   archiveOf,
   configOf,
@@ -16,24 +15,19 @@ import {
   writeFiles,
   type TestFile,
   type TestLayer,
+  OPEN_EVERYTHING,
+  useWorkDir,
 } from '../../../../test/container-images.js';
 import { openImage } from './open.js';
 import type { ImageTree, OpenImageOptions } from './types.js';
 
-const everything: OpenImageOptions = { wanted: () => true, maxFileBytes: 1024 * 1024, maxTotalBytes: 64 * 1024 * 1024 };
-
-let workDir: string;
-beforeAll(async () => {
-  workDir = await mkdtemp(join(tmpdir(), 'bulwark-hostile-'));
-});
-afterAll(async () => {
-  await rm(workDir, { recursive: true, force: true });
-});
+const everything: OpenImageOptions = OPEN_EVERYTHING;
+const work = useWorkDir('bulwark-hostile-');
 
 let counter = 0;
 async function dockerArchive(layers: TestLayer[], files: (files: TestFile[]) => TestFile[] = (same) => same): Promise<string> {
   counter += 1;
-  const path = join(workDir, `image-${counter}.tar`);
+  const path = join(work(), `image-${counter}.tar`);
   await writeFile(path, await archiveOf(files(dockerArchiveFiles(layers))));
   return path;
 }
@@ -143,7 +137,7 @@ describe('analyzers/container/image (hostile input)', () => {
 
   it('streams past a 2 GB entry without holding it, and reads what follows', async () => {
     const hugeSize = 2 * 1024 * 1024 * 1024;
-    const path = join(workDir, 'huge.tar');
+    const path = join(work(), 'huge.tar');
     const small = Buffer.from('ID=alpine\n');
     const layerBlocks = [ustarHeader('big.bin', hugeSize), null, ustarHeader('etc/os-release', small.length), padded(small), Buffer.alloc(1024)] as const;
     const layerSize = 512 + hugeSize + 512 + 512 + 1024;
@@ -232,7 +226,7 @@ describe('analyzers/container/image (hostile input)', () => {
     it('gives a value, not an exception, for a truncated archive', async () => {
       const path = await dockerArchive([await makeLayer([{ name: 'a', content: Buffer.alloc(5000, 2) }])]);
       const bytes = await readPrefix(path, 1500);
-      const cutPath = join(workDir, 'cut.tar');
+      const cutPath = join(work(), 'cut.tar');
       await writeFile(cutPath, bytes);
       const result = await openImage(cutPath, everything);
       expect(result).toEqual({ ok: false, error: `"${cutPath}" is not a docker archive, an OCI layout or a directory (it is a tar archive without manifest.json or index.json)` });
@@ -267,7 +261,7 @@ describe('analyzers/container/image (hostile input)', () => {
       const index = JSON.parse(files.find((file) => file.name === 'index.json')?.content.toString() ?? '{}') as { manifests: { digest: string }[] };
       const manifestName = `blobs/${(index.manifests[0]?.digest ?? '').replace(':', '/')}`;
       const tampered = files.map((file) => (file.name === manifestName ? { ...file, content: Buffer.concat([file.content, Buffer.from(' ')]) } : file));
-      const directory = join(workDir, 'tampered');
+      const directory = join(work(), 'tampered');
       await writeFiles(directory, tampered);
       const result = await openImage(directory, everything);
       expect(result.ok).toBe(false);
@@ -279,7 +273,7 @@ describe('analyzers/container/image (hostile input)', () => {
       const files = ociLayoutFiles([{ layers, config: configOf(layers) }]);
       const layerName = `blobs/${sha256(layers[0]?.bytes ?? Buffer.alloc(0)).replace(':', '/')}`;
       const altered = await makeLayer([{ name: 'a', content: 'b' }]);
-      const directory = join(workDir, 'altered-layer');
+      const directory = join(work(), 'altered-layer');
       await writeFiles(directory, files.map((file) => (file.name === layerName ? { ...file, content: altered.bytes } : file)));
       const tree = await opened(directory);
       expect(tree.problems).toContainEqual(expect.objectContaining({ code: 'image-layer-digest-mismatch', level: 'warn' }));
@@ -289,7 +283,7 @@ describe('analyzers/container/image (hostile input)', () => {
       const layers = [await makeLayer([{ name: 'a', content: 'a' }])];
       const files = ociLayoutFiles([{ layers, config: configOf(layers) }]);
       const layerName = `blobs/${sha256(layers[0]?.bytes ?? Buffer.alloc(0)).replace(':', '/')}`;
-      const directory = join(workDir, 'linked-blob');
+      const directory = join(work(), 'linked-blob');
       await writeFiles(directory, files.filter((file) => file.name !== layerName));
       await symlink('/etc/passwd', join(directory, layerName));
       const result = await openImage(directory, everything);
@@ -302,7 +296,7 @@ describe('analyzers/container/image (hostile input)', () => {
     it('refuses a zstd layer named by its media type', async () => {
       const layer = await makeLayer([{ name: 'a', content: 'a' }]);
       const zstd: TestLayer = { ...layer, mediaType: 'application/vnd.oci.image.layer.v1.tar+zstd' };
-      const directory = join(workDir, 'zstd-layout');
+      const directory = join(work(), 'zstd-layout');
       await writeFiles(directory, ociLayoutFiles([{ layers: [zstd], config: configOf([zstd]) }]));
       const result = await openImage(directory, everything);
       expect(result.ok).toBe(false);
@@ -321,13 +315,13 @@ describe('analyzers/container/image (hostile input)', () => {
 
   describe('targets that are not images', () => {
     it('says what it accepts', async () => {
-      const path = join(workDir, 'image.tar');
+      const path = join(work(), 'image.tar');
       await writeFile(path, 'hello, this is a text file and not a tar archive at all\n'.repeat(20));
       expect(await openImage(path, everything)).toEqual({ ok: false, error: `"${path}" is not a docker archive, an OCI layout or a directory (its first block is not a tar header)` });
     });
 
     it('asks for a compressed archive to be decompressed first', async () => {
-      const path = join(workDir, 'image.tar.gz');
+      const path = join(work(), 'image.tar.gz');
       await writeFile(path, gzipSync(await archiveOf(dockerArchiveFiles([]))));
       const result = await openImage(path, everything);
       expect(result.ok).toBe(false);
@@ -335,7 +329,7 @@ describe('analyzers/container/image (hostile input)', () => {
     });
 
     it('reports a path that does not exist', async () => {
-      const result = await openImage(join(workDir, 'nope.tar'), everything);
+      const result = await openImage(join(work(), 'nope.tar'), everything);
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.error).toContain('nope.tar" cannot be opened');
     });

@@ -1,21 +1,13 @@
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { archiveOf, configOf, dockerArchiveFiles, makeLayer, ociLayoutFiles, writeFiles, type TestEntry, type TestLayer } from '../../../../test/container-images.js';
+import { describe, expect, it } from 'vitest';
+import { archiveOf, configOf, dockerArchiveFiles, makeLayer, ociLayoutFiles, writeFiles, type TestEntry, type TestLayer, OPEN_EVERYTHING, useWorkDir } from '../../../../test/container-images.js';
 import { openImage } from './open.js';
 import type { ImageTree, OpenImageOptions } from './types.js';
 
 const STATUS = 'var/lib/dpkg/status';
-const everything: OpenImageOptions = { wanted: () => true, maxFileBytes: 1024 * 1024, maxTotalBytes: 64 * 1024 * 1024 };
-
-let workDir: string;
-beforeAll(async () => {
-  workDir = await mkdtemp(join(tmpdir(), 'bulwark-history-'));
-});
-afterAll(async () => {
-  await rm(workDir, { recursive: true, force: true });
-});
+const everything: OpenImageOptions = OPEN_EVERYTHING;
+const work = useWorkDir('bulwark-history-');
 
 /** A dpkg status file listing these packages, one stanza each. */
 function status(...packages: string[]): string {
@@ -29,7 +21,7 @@ async function layers(...entries: TestEntry[][]): Promise<TestLayer[]> {
 let count = 0;
 async function openOciTar(image: readonly TestLayer[], options: OpenImageOptions = everything): Promise<ImageTree> {
   count += 1;
-  const path = join(workDir, `image-${count}.tar`);
+  const path = join(work(), `image-${count}.tar`);
   await writeFile(path, await archiveOf(ociLayoutFiles([{ layers: image, config: configOf(image) }])));
   const opened = await openImage(path, options);
   if (!opened.ok) throw new Error(opened.error);
@@ -47,7 +39,7 @@ describe('analyzers/container/image/image-tree history', () => {
       [{ name: STATUS, content: status('a', 'b') }, { name: 'etc/motd', content: 'hi' }],
       [{ name: STATUS, content: status('a', 'b', 'c') }],
     );
-    const path = join(workDir, 'three-layers');
+    const path = join(work(), 'three-layers');
     await writeFiles(path, dockerArchiveFiles(image));
     const opened = await openImage(path, everything);
     if (!opened.ok) throw new Error(opened.error);
@@ -128,7 +120,7 @@ describe('analyzers/container/image/image-tree history', () => {
   });
 
   it('gives a root filesystem one version per file, at layer 0', async () => {
-    const root = join(workDir, 'rootfs');
+    const root = join(work(), 'rootfs');
     await mkdir(join(root, 'var/lib/dpkg'), { recursive: true });
     await mkdir(join(root, 'usr/lib'), { recursive: true });
     await mkdir(join(root, 'etc'), { recursive: true });

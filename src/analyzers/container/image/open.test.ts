@@ -1,7 +1,6 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   archiveOf,
   configOf,
@@ -12,19 +11,14 @@ import {
   writeFiles,
   type TestFile,
   type TestLayer,
+  OPEN_EVERYTHING,
+  useWorkDir,
 } from '../../../../test/container-images.js';
 import { openImage } from './open.js';
 import type { ImageTree, OpenImageOptions } from './types.js';
 
-const everything: OpenImageOptions = { wanted: () => true, maxFileBytes: 1024 * 1024, maxTotalBytes: 64 * 1024 * 1024 };
-
-let workDir: string;
-beforeAll(async () => {
-  workDir = await mkdtemp(join(tmpdir(), 'bulwark-image-'));
-});
-afterAll(async () => {
-  await rm(workDir, { recursive: true, force: true });
-});
+const everything: OpenImageOptions = OPEN_EVERYTHING;
+const work = useWorkDir('bulwark-image-');
 
 /**
  * Three layers. Layer 1 deletes etc/passwd with a whiteout and writes through the `lib` link;
@@ -126,13 +120,13 @@ function expectThreeLayerTree(tree: ImageTree): void {
 type Packaging = (name: string, layers: TestLayer[]) => Promise<string>;
 
 async function asTar(name: string, files: TestFile[]): Promise<string> {
-  const path = join(workDir, `${name}.tar`);
+  const path = join(work(), `${name}.tar`);
   await writeFile(path, await archiveOf(files));
   return path;
 }
 
 async function asDirectory(name: string, files: TestFile[]): Promise<string> {
-  const path = join(workDir, name);
+  const path = join(work(), name);
   await writeFiles(path, files);
   return path;
 }
