@@ -1,5 +1,6 @@
 import type { Problem } from '../core/result.js';
 import { createDependencyAnalyzer, type DependencyOptions } from './dependency/analyzer.js';
+import { createIacAnalyzer } from './iac/analyzer.js';
 import { createLicenseAnalyzer, type LicenseOptions } from './license/analyzer.js';
 import { createSecretsAnalyzer, type SecretsOptions } from './secrets/analyzer.js';
 import type { FileAnalyzer, TreeAnalyzer } from './types.js';
@@ -9,7 +10,7 @@ export const SCANNER_NAMES = ['secrets', 'sast', 'iac', 'dependencies', 'license
 export type ScannerName = (typeof SCANNER_NAMES)[number];
 
 /** The scanners this build implements; the others are refused with a clear message. */
-export const AVAILABLE_SCANNERS: readonly ScannerName[] = ['secrets', 'dependencies', 'licenses'];
+export const AVAILABLE_SCANNERS: readonly ScannerName[] = ['secrets', 'iac', 'dependencies', 'licenses'];
 
 /** Everything analyzers need, as plain data so it can be sent to worker threads. */
 export interface AnalyzerSettings {
@@ -51,5 +52,6 @@ export function createTreeAnalyzers(settings: AnalyzerSettings): TreeAnalyzer[] 
     );
   }
   if (wantsLicenses) analyzers.push(createLicenseAnalyzer(settings.licenses ?? { deny: [], severity: 'high' }));
+  if (settings.scanners.includes('iac')) analyzers.push(createIacAnalyzer({ disabledRules: settings.secrets.disabledRules ?? [] }));
   return analyzers;
 }
