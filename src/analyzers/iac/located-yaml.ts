@@ -51,9 +51,7 @@ export class Located {
 
   /** The value at a path of keys and indexes, or undefined where any step is missing. */
   at(...path: (string | number)[]): Located | undefined {
-    let here: Located | undefined = this;
-    for (const step of path) here = here?.get(step);
-    return here;
+    return path.reduce<Located | undefined>((here, step) => here?.get(step), this);
   }
 
   has(key: string | number): boolean {
