@@ -431,8 +431,9 @@ const USAGE = `usage: npm run bench -- [options]   (or: node bench/run.mjs [opti
   --no-setup          do not call corpus.mjs and peers.mjs first
   --no-snapshot       run bin/bulwark.js in place instead of a copy of dist/ taken at the start
   --bulwark-args STR  extra arguments for bulwark scan, e.g. "--jobs 1"
-  --suite LIST        secrets,deps (default both): secret-scanning throughput against peers, and
-                      dependency scanning (store open, 10k-package lockfile, SBOM; bench/deps.mjs)
+  --suite LIST        secrets,deps,iac (default all): secret-scanning throughput against peers,
+                      dependency scanning (store open, 10k-package lockfile, SBOM, image;
+                      bench/deps.mjs), IaC on 10,000 generated resources (bench/iac.mjs)
 `;
 
 async function main() {
@@ -451,13 +452,13 @@ async function main() {
     setup: true,
     snapshot: true,
     bulwarkArgs: '',
-    suite: 'secrets,deps',
+    suite: 'secrets,deps,iac',
   });
   const suites = options.suite.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const suite of suites) if (suite !== 'secrets' && suite !== 'deps') throw new Error(`unknown suite "${suite}" (known: secrets, deps)`);
+  for (const suite of suites) if (!['secrets', 'deps', 'iac'].includes(suite)) throw new Error(`unknown suite "${suite}" (known: secrets, deps, iac)`);
   if (!suites.includes('secrets')) {
     if (options.build) sh('npm', ['run', 'build'], { cwd: REPO_DIR });
-    runDepsSuite(options.runs);
+    runOtherSuites(suites, options.runs);
     return;
   }
   if (!Number.isInteger(options.runs) || options.runs < 1) throw new Error('--runs must be a positive whole number');
@@ -622,14 +623,17 @@ async function main() {
   writeFileSync(join(RESULTS_DIR, `${stamp}.md`), `${md}\n`);
   writeFileSync(join(RESULTS_DIR, 'latest.md'), `${md}\n`);
   log(`results saved in ${RESULTS_DIR}/${stamp}.{json,md}`);
-  if (suites.includes('deps')) runDepsSuite(options.runs);
+  runOtherSuites(suites, options.runs);
 }
 
-/** The dependency-scanning figures (bench/deps.mjs), printed after the secret-scanning table. */
-function runDepsSuite(runs) {
-  log('dependency scanning suite (bench/deps.mjs)');
-  const deps = sh(process.execPath, [join(BENCH_DIR, 'deps.mjs'), '--runs', String(runs)], { quiet: false });
-  if (deps.status !== 0) process.exitCode = 1;
+/** The dependency and IaC figures (bench/deps.mjs, bench/iac.mjs), printed after the secrets table. */
+function runOtherSuites(suites, runs) {
+  for (const [suite, script] of [['deps', 'deps.mjs'], ['iac', 'iac.mjs']]) {
+    if (!suites.includes(suite)) continue;
+    log(`${suite} suite (bench/${script})`);
+    const result = sh(process.execPath, [join(BENCH_DIR, script), '--runs', String(runs)], { quiet: false });
+    if (result.status !== 0) process.exitCode = 1;
+  }
 }
 
 main().catch((error) => {
