@@ -52,7 +52,7 @@ export function formatSummary(report: ScanReport, options: SummaryOptions): stri
   lines.push(
     imageRun
       ? `Scanned image ${report.target}${os ? ` (${os.family} ${os.version})` : ''}: ${report.inventory.packages.length} package(s) in ${seconds}s`
-      : `Scanned ${report.stats.filesScanned} file(s), ${formatBytes(report.stats.bytesScanned)} in ${seconds}s` +
+      : `Scanned ${report.stats.filesScanned} file(s)${report.stats.bytesScanned > 0 ? `, ${formatBytes(report.stats.bytesScanned)}` : ''} in ${seconds}s` +
           (report.stats.filesSkipped > 0 ? ` (${report.stats.filesSkipped} skipped)` : ''),
   );
   const listed = report.findings.slice(0, options.maxListed);

@@ -1,0 +1,3 @@
+FROM debian:12-slim
+RUN apt-get update && apt-get upgrade -y # expect: dockerfile-apt-upgrade
+RUN apt-get update && apt-get -y dist-upgrade # expect: dockerfile-apt-upgrade

@@ -1,0 +1,3 @@
+FROM ubuntu:22.04
+EXPOSE 8080 2222/udp
+EXPOSE 220 8022/tcp
