@@ -123,6 +123,7 @@ export function parseYamlDocuments(text: string, file: string): { documents: Loc
   } catch (error) {
     return { documents, problems: [{ code: 'iac-unreadable', level: 'warn', file, message: `${file}: not valid YAML (${error instanceof Error ? error.message : String(error)})` }] };
   }
+  const mayHaveAliases = text.includes('*');
   for (const doc of Array.isArray(docs) ? docs : [docs]) {
     const error = doc.errors[0];
     if (error) {
@@ -132,7 +133,8 @@ export function parseYamlDocuments(text: string, file: string): { documents: Loc
     }
     try {
       // Resolving aliases here makes a billion-laughs document fail now, with a clear message.
-      doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      // A file without `*` has no alias to resolve, and the check would cost a second pass.
+      if (mayHaveAliases) doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (aliasError) {
       problems.push({ code: 'iac-unreadable', level: 'warn', file, message: `${file}: ${aliasError instanceof Error ? aliasError.message : String(aliasError)}; this document was skipped` });
       continue;
