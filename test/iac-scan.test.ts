@@ -37,6 +37,13 @@ const PLANTED = [
   '.gitlab-ci.yml:2 gitlab-ci-secret-in-variables',
   '.gitlab-ci.yml:4 gitlab-ci-image-latest',
   '.gitlab-ci.yml:6 gitlab-ci-curl-pipe-shell',
+  'cloudformation/storage.yaml:5 cfn-s3-bucket-unencrypted',
+  'cloudformation/storage.yaml:5 cfn-s3-public-access-block',
+  'cloudformation/storage.yaml:7 cfn-s3-public-write-acl',
+  'cloudformation/storage.yaml:16 cfn-sg-admin-port-open',
+  'cloudformation/storage.yaml:18 cfn-rds-storage-unencrypted',
+  'cloudformation/storage.yaml:25 cfn-rds-publicly-accessible',
+  'cloudformation/storage.yaml:33 cfn-iam-wildcard-action',
 ];
 
 interface SastVulnerability {

@@ -1,3 +1,4 @@
+import { cloudformationFramework } from './cloudformation/framework.js';
 import { composeFramework } from './compose/framework.js';
 import { dockerfileFramework } from './dockerfile/framework.js';
 import { githubActionsFramework } from './github-actions/framework.js';
@@ -6,4 +7,4 @@ import { kubernetesFramework } from './kubernetes/framework.js';
 import type { AnyIacFramework } from './types.js';
 
 /** Every infrastructure framework Bulwark checks: adding one is one line here. */
-export const IAC_FRAMEWORKS: readonly AnyIacFramework[] = [kubernetesFramework, dockerfileFramework, composeFramework, githubActionsFramework, gitlabCiFramework];
+export const IAC_FRAMEWORKS: readonly AnyIacFramework[] = [kubernetesFramework, dockerfileFramework, composeFramework, githubActionsFramework, gitlabCiFramework, cloudformationFramework];
