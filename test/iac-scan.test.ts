@@ -44,6 +44,11 @@ const PLANTED = [
   'cloudformation/storage.yaml:18 cfn-rds-storage-unencrypted',
   'cloudformation/storage.yaml:25 cfn-rds-publicly-accessible',
   'cloudformation/storage.yaml:33 cfn-iam-wildcard-action',
+  'terraform/main.tf:7 tf-s3-public-read-acl',
+  'terraform/main.tf:16 tf-sg-admin-port-open',
+  'terraform/main.tf:20 tf-rds-storage-unencrypted',
+  'terraform/main.tf:24 tf-rds-publicly-accessible',
+  'terraform/main.tf:27 tf-instance-imdsv1',
 ];
 
 interface SastVulnerability {

@@ -1,0 +1,6 @@
+resource "azurerm_storage_account" "main" {
+  name                     = "main"
+  account_tier             = "Standard"
+  account_replication_type = "LRS"
+  min_tls_version          = "TLS1_0" # expect: tf-azure-storage-old-tls
+}
