@@ -1,5 +1,6 @@
 import { parseYamlDocuments, type Located } from '../located-yaml.js';
 import type { IacFramework, ParsedIac } from '../types.js';
+import { HARDENING_RULES } from './rules/hardening.js';
 import { INJECTION_RULES } from './rules/injection.js';
 import { PERMISSION_RULES } from './rules/permissions.js';
 import { PINNING_RULES } from './rules/pinning.js';
@@ -90,5 +91,5 @@ export const githubActionsFramework: IacFramework<Workflow> = {
   id: 'github-actions',
   claims: (path) => WORKFLOW_PATH.test(path) || ACTION_PATH.test(path),
   parse,
-  rules: [...INJECTION_RULES, ...PINNING_RULES, ...PERMISSION_RULES, ...SECRET_RULES, ...TRIGGER_RULES],
+  rules: [...INJECTION_RULES, ...PINNING_RULES, ...PERMISSION_RULES, ...SECRET_RULES, ...TRIGGER_RULES, ...HARDENING_RULES],
 };

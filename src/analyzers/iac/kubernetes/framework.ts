@@ -8,6 +8,7 @@ import { podSecurityRules } from './rules/pod-security.js';
 import { rbacRules } from './rules/rbac.js';
 import { resourceRules } from './rules/resources.js';
 import { secretRules } from './rules/secrets.js';
+import { workloadRules } from './rules/workloads.js';
 
 /** Files other frameworks own, or that are never manifests. */
 const NOT_KUBERNETES = [/(^|\/)node_modules\//, /(^|\/)\.github\/workflows\//, /(^|\/)\.gitlab-ci\.ya?ml$/, /(^|\/)(docker-)?compose[^/]*\.ya?ml$/];
@@ -84,5 +85,5 @@ export const kubernetesFramework: IacFramework<K8sObject> = {
   id: 'kubernetes',
   claims,
   parse,
-  rules: [...podSecurityRules, ...resourceRules, ...imageRules, ...secretRules, ...rbacRules, ...networkRules],
+  rules: [...podSecurityRules, ...resourceRules, ...imageRules, ...secretRules, ...rbacRules, ...networkRules, ...workloadRules],
 };

@@ -1,0 +1,28 @@
+resource "azurerm_kubernetes_cluster" "v3" {
+  name                              = "v3"
+  location                          = "westeurope"
+  resource_group_name               = "rg"
+  dns_prefix                        = "v3"
+  role_based_access_control_enabled = false # expect: tf-aks-rbac-disabled
+
+  default_node_pool {
+    name       = "default"
+    node_count = 1
+    vm_size    = "Standard_D2_v2"
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_kubernetes_cluster" "v2" {
+  name                = "v2"
+  location            = "westeurope"
+  resource_group_name = "rg"
+  dns_prefix          = "v2"
+
+  role_based_access_control {
+    enabled = false # expect: tf-aks-rbac-disabled
+  }
+}
