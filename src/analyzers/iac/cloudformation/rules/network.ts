@@ -1,16 +1,8 @@
 import type { Located } from '../../located-yaml.js';
+import { exposedAdminPorts, isAllTraffic, type Ingress } from '../../network.js';
 import type { IacRule, Violation } from '../../types.js';
 import type { CfnResource } from '../framework.js';
 import { at, isIntrinsic, literalNumber, literalString, property } from '../values.js';
-
-/** One ingress rule as written, from a security group's list or a standalone ingress resource. */
-interface Ingress {
-  readonly protocol?: string;
-  readonly from?: number;
-  readonly to?: number;
-  /** Lines of `CidrIp: 0.0.0.0/0` and `CidrIpv6: ::/0`. */
-  readonly openLines: readonly number[];
-}
 
 function describeIngress(node: Located): Ingress {
   const protocol = node.get('IpProtocol');
@@ -35,19 +27,6 @@ function ingressesOf(target: CfnResource): Ingress[] {
 }
 
 const TCP = new Set(['tcp', '6']);
-const TCP_OR_UDP = new Set(['tcp', 'udp', '6', '17']);
-
-/** Protocol -1 (every protocol), or TCP/UDP over the whole port range. */
-function isAllTraffic(ingress: Ingress): boolean {
-  if (ingress.protocol === '-1' || ingress.protocol === 'all') return true;
-  return ingress.protocol !== undefined && TCP_OR_UDP.has(ingress.protocol) && ingress.from !== undefined && ingress.to !== undefined && ingress.from <= 1 && ingress.to >= 65535;
-}
-
-const ADMIN_PORTS: ReadonlyMap<number, string> = new Map([
-  [22, 'SSH'],
-  [3389, 'RDP'],
-]);
-
 const adminPortOpen: IacRule<CfnResource> = {
   id: 'cfn-sg-admin-port-open',
   title: 'Security group opens SSH or RDP to the internet',
@@ -60,7 +39,7 @@ const adminPortOpen: IacRule<CfnResource> = {
     ingressesOf(target).flatMap((ingress): Violation[] => {
       if (isAllTraffic(ingress) || ingress.protocol === undefined || !TCP.has(ingress.protocol) || ingress.from === undefined || ingress.to === undefined) return [];
       const { from, to } = ingress;
-      const exposed = [...ADMIN_PORTS].filter(([port]) => from <= port && port <= to).map(([port, name]) => `${name} (${port})`);
+      const exposed = exposedAdminPorts(from, to);
       return exposed.length === 0 ? [] : ingress.openLines.flatMap((line) => at(target, line, `${exposed.join(', ')} open to the internet`));
     }),
 };

@@ -2,7 +2,8 @@ import type { IacRule, Violation } from '../../types.js';
 import type { TfResource } from '../framework.js';
 import type { HclBody } from '../hcl.js';
 import { at, attribute, blocksOf, firstBlock, isResource, literalBool, literalString, literalStrings, requireTrue } from '../values.js';
-import { ADMIN_PORTS, portSpecCovers } from './gcp.js';
+import { ADMIN_PORTS } from '../../network.js';
+import { portSpecCovers } from './gcp.js';
 
 /** Source prefixes that mean "any address": `*`, the all-addresses CIDRs, and the `Internet` service tag. */
 const ANY_SOURCE = new Set(['*', '0.0.0.0', '0.0.0.0/0', '::/0', 'internet', 'any']);

@@ -1,15 +1,9 @@
+import { ADMIN_PORTS, ANYWHERE } from '../../network.js';
 import type { IacRule, Violation } from '../../types.js';
 import type { TfResource } from '../framework.js';
 import type { HclBody } from '../hcl.js';
 import { at, attribute, blocksOf, firstBlock, isResource, literalBool, literalString, literalStrings } from '../values.js';
 
-const ANYWHERE = new Set(['0.0.0.0/0', '::/0']);
-
-/** Remote-login ports an open firewall must not expose. */
-export const ADMIN_PORTS: ReadonlyMap<number, string> = new Map([
-  [22, 'SSH'],
-  [3389, 'RDP'],
-]);
 
 /** Whether a literal port spec (`22`, `20-25`, and `*` where the caller allows it) covers `port`. */
 export function portSpecCovers(spec: string, port: number): boolean {

@@ -1,18 +1,8 @@
+import { ANYWHERE, exposedAdminPorts, isAllTraffic, type Ingress } from '../../network.js';
 import type { IacRule, Violation } from '../../types.js';
 import type { TfResource } from '../framework.js';
 import type { HclBody } from '../hcl.js';
 import { at, attribute, blocksOf, firstBlock, isResource, literalBool, literalNumber, literalString, literalStrings } from '../values.js';
-
-/** One ingress rule as written, from a security group's `ingress` block or a standalone rule resource. */
-interface Ingress {
-  readonly protocol?: string;
-  readonly from?: number;
-  readonly to?: number;
-  /** Lines of `0.0.0.0/0` and `::/0` sources. */
-  readonly openLines: readonly number[];
-}
-
-const ANYWHERE = new Set(['0.0.0.0/0', '::/0']);
 
 function describeIngress(body: HclBody, protocolKey: string, cidrKeys: readonly string[]): Ingress {
   const openLines = cidrKeys.flatMap((key) =>
@@ -36,19 +26,6 @@ function ingressesOf(target: TfResource): Ingress[] {
 }
 
 const TCP = new Set(['tcp', '6']);
-const TCP_OR_UDP = new Set(['tcp', 'udp', '6', '17']);
-
-/** Protocol -1 (every protocol and port), or TCP/UDP over the whole port range. */
-function isAllTraffic(ingress: Ingress): boolean {
-  if (ingress.protocol === '-1' || ingress.protocol === 'all') return true;
-  return ingress.protocol !== undefined && TCP_OR_UDP.has(ingress.protocol) && ingress.from !== undefined && ingress.to !== undefined && ingress.from <= 1 && ingress.to >= 65535;
-}
-
-const ADMIN_PORTS: ReadonlyMap<number, string> = new Map([
-  [22, 'SSH'],
-  [3389, 'RDP'],
-]);
-
 const adminPortOpen: IacRule<TfResource> = {
   id: 'tf-sg-admin-port-open',
   title: 'Security group opens SSH or RDP to the internet',
@@ -63,7 +40,7 @@ const adminPortOpen: IacRule<TfResource> = {
       if (isAllTraffic(ingress) || ingress.protocol === undefined || !TCP.has(ingress.protocol)) return [];
       const { from, to } = ingress;
       if (from === undefined || to === undefined) return [];
-      const exposed = [...ADMIN_PORTS].filter(([port]) => from <= port && port <= to).map(([port, name]) => `${name} (${port})`);
+      const exposed = exposedAdminPorts(from, to);
       return exposed.length === 0 ? [] : ingress.openLines.flatMap((line) => at(target, line, `${exposed.join(', ')} open to the internet`));
     }),
 };
