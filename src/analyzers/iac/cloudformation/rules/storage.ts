@@ -1,5 +1,5 @@
 import type { IacRule, Violation } from '../../types.js';
-import { isLiteralSecret } from '../../dockerfile/secret-names.js';
+import { isLiteralSecret } from '../../secret-names.js';
 import type { CfnResource } from '../framework.js';
 import { at, isIntrinsic, literalBool, literalString, property, requireTrue, typeLine } from '../values.js';
 

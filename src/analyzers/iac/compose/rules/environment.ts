@@ -1,5 +1,5 @@
 import type { IacRule, Violation } from '../../types.js';
-import { isLiteralSecret } from '../../dockerfile/secret-names.js';
+import { isLiteralSecret } from '../../secret-names.js';
 import { setting, type ComposeService } from '../framework.js';
 
 /** The `environment:` settings as name, value and line, from either the map or the `NAME=value` list form. */

@@ -1,5 +1,5 @@
 import type { IacRule, Violation } from '../../types.js';
-import { isLiteralSecret } from '../secret-names.js';
+import { isLiteralSecret } from '../../secret-names.js';
 import type { Dockerfile } from '../framework.js';
 import { allInstructions } from './stages.js';
 

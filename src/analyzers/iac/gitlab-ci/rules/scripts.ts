@@ -1,7 +1,7 @@
 import { MAX_SCRIPT_LINE, pipesDownloadToShell, printsToLog } from '../../scalar-lines.js';
 import type { Pipeline } from '../framework.js';
 import { allScriptLines, allVariables, jobResource } from '../pipeline.js';
-import { looksSecret } from '../secret-names.js';
+import { looksSecret } from '../../secret-names.js';
 import type { IacRule, Violation } from '../../types.js';
 
 /** Predefined variables that hold credentials; the runner masks some of them only in exact form. */

@@ -1,6 +1,6 @@
 import type { Pipeline } from '../framework.js';
 import { allVariables, effectiveVariable, jobResource, servicesOf } from '../pipeline.js';
-import { looksSecret } from '../secret-names.js';
+import { looksSecret } from '../../secret-names.js';
 import type { IacRule, Violation } from '../../types.js';
 
 /** Values that configure rather than authenticate: flags, numbers, empty strings. */

@@ -1,17 +1,6 @@
+import { looksSecret } from '../../secret-names.js';
 import type { IacRule } from '../../types.js';
 import { containersOf, type K8sObject } from '../model.js';
-
-/** Name parts that say the variable holds a credential. */
-const SECRET_WORDS = new Set(['PASSWORD', 'PASSWD', 'PWD', 'PASS', 'SECRET', 'TOKEN', 'KEY', 'APIKEY', 'CREDENTIAL', 'CREDENTIALS', 'PRIVATEKEY', 'ACCESSKEY', 'AUTH']);
-/** Final name parts that say the variable only points at or describes a credential (`DB_PASSWORD_FILE`, `SECRET_NAME`). */
-const REFERENCE_SUFFIXES = new Set(['FILE', 'PATH', 'DIR', 'NAME', 'ID', 'REF', 'KIND', 'TYPE', 'LENGTH', 'SIZE', 'TTL', 'TIMEOUT', 'EXPIRY', 'ENABLED', 'HEADER', 'URL', 'ENDPOINT', 'MODE', 'ALGORITHM']);
-
-function namesASecret(name: string): boolean {
-  const parts = name.toUpperCase().split(/[^A-Z0-9]+/).filter((part) => part !== '');
-  const last = parts[parts.length - 1];
-  if (last === undefined || REFERENCE_SUFFIXES.has(last)) return false;
-  return parts.some((part) => SECRET_WORDS.has(part));
-}
 
 /** A literal worth worrying about: not empty, not a flag, not a `$(OTHER_VAR)` reference. */
 function isLiteralSecret(value: string): boolean {
@@ -32,7 +21,7 @@ const secretInEnv: IacRule<K8sObject> = {
         const name = variable.get('name')?.str();
         const value = variable.get('value');
         const text = value?.str();
-        if (name === undefined || !value || text === undefined || !namesASecret(name) || !isLiteralSecret(text)) return [];
+        if (name === undefined || !value || text === undefined || !looksSecret(name) || !isLiteralSecret(text)) return [];
         return [{ line: value.line, resource: container.resource, detail: `environment variable ${name}` }];
       }),
     ),

@@ -1,4 +1,4 @@
-import { isLiteralSecret } from '../../dockerfile/secret-names.js';
+import { isLiteralSecret } from '../../secret-names.js';
 import type { IacRule, Violation } from '../../types.js';
 import type { TfResource } from '../framework.js';
 import { at, attribute, blocksOf, firstBlock, isResource, literalBool, literalString } from '../values.js';

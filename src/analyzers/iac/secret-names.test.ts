@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { looksSecret } from './secret-names.js';
 
-describe('analyzers/iac/gitlab-ci/secret-names', () => {
+describe('analyzers/iac/secret-names', () => {
   it.each([
     ['DB_PASSWORD', true],
     ['CI_JOB_TOKEN', true],
