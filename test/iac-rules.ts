@@ -19,9 +19,9 @@ export function describeFrameworkRules(framework: AnyIacFramework, fixturesDir: 
 
   describe(`${framework.id} rules`, () => {
     it('have unique ids with the framework prefix, and complete advice', () => {
-      const ids = framework.rules.map((rule: IacRule<unknown>) => rule.id);
+      const ids = framework.rules.map((rule) => rule.id);
       expect(new Set(ids).size).toBe(ids.length);
-      for (const rule of framework.rules as readonly IacRule<unknown>[]) {
+      for (const rule of framework.rules) {
         expect(rule.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)+$/);
         expect(rule.title.length).toBeGreaterThan(5);
         expect(rule.description.length).toBeGreaterThan(20);
@@ -30,7 +30,7 @@ export function describeFrameworkRules(framework: AnyIacFramework, fixturesDir: 
       }
     });
 
-    for (const rule of framework.rules as readonly IacRule<unknown>[]) {
+    for (const rule of framework.rules) {
       it(`${rule.id} fires on exactly the marked lines of its bad fixture and not on its good one`, () => {
         const bad = fileName(rule.id, 'bad');
         const good = fileName(rule.id, 'good');

@@ -64,7 +64,7 @@ export function createIacAnalyzer(options: IacOptions): TreeAnalyzer {
     version: VERSION,
     reportType: 'sast',
     claims: (file: FileEntry) => frameworksFor(file.path).length > 0,
-    primaryIdentifiers: () => IAC_FRAMEWORKS.flatMap((framework) => framework.rules.map((rule: IacRule<unknown>) => identifiers(rule)[0])),
+    primaryIdentifiers: () => IAC_FRAMEWORKS.flatMap((framework) => framework.rules.map((rule) => identifiers(rule)[0])),
     async analyzeTree(input: TreeInput): Promise<AnalyzerResult> {
       const findings: Finding[] = [];
       const problems: Problem[] = [];
@@ -78,7 +78,7 @@ export function createIacAnalyzer(options: IacOptions): TreeAnalyzer {
           const parsed = framework.parse(text, file.path);
           problems.push(...parsed.problems);
           for (const target of parsed.targets) {
-            for (const rule of framework.rules as readonly IacRule<unknown>[]) {
+            for (const rule of framework.rules) {
               if (disabled.has(rule.id)) continue;
               for (const violation of rule.check(target)) {
                 lines ??= text.split('\n');
