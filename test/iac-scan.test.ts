@@ -49,6 +49,7 @@ const PLANTED = [
   'terraform/main.tf:20 tf-rds-storage-unencrypted',
   'terraform/main.tf:24 tf-rds-publicly-accessible',
   'terraform/main.tf:27 tf-instance-imdsv1',
+  'terraform/main.tf:33 tf-module-source-unpinned',
 ];
 
 interface SastVulnerability {

@@ -5,13 +5,13 @@ import { parseHcl, type HclBlock, type HclBody } from './hcl.js';
 import { constantsOf, resolveBody } from './constants.js';
 import { TERRAFORM_RULES } from './rules/index.js';
 
-/** One `resource` or `data` block of a Terraform file: the unit its rules check. */
+/** One `resource`, `data` or `module` block of a Terraform file: the unit its rules check. */
 export interface TfResource {
-  readonly kind: 'resource' | 'data';
+  readonly kind: 'resource' | 'data' | 'module';
   /** `aws_s3_bucket`. */
   readonly type: string;
   readonly name: string;
-  /** `aws_s3_bucket.logs`, or `data.aws_iam_policy_document.trust`. */
+  /** `aws_s3_bucket.logs`, `data.aws_iam_policy_document.trust`, or `module.vpc` (type `module`). */
   readonly resource: string;
   /** The block header's line. */
   readonly line: number;
@@ -24,6 +24,10 @@ function claims(path: string): boolean {
 }
 
 function targetOf(block: HclBlock, constants: Parameters<typeof resolveBody>[1]): TfResource[] {
+  if (block.type === 'module') {
+    const [name] = block.labels;
+    return name === undefined ? [] : [{ kind: 'module', type: 'module', name, resource: `module.${name}`, line: block.line, body: resolveBody(block.body, constants) }];
+  }
   if (block.type !== 'resource' && block.type !== 'data') return [];
   const [type, name] = block.labels;
   if (type === undefined || name === undefined) return [];
@@ -45,7 +49,7 @@ function parse(text: string, file: string): ParsedIac<TfResource> {
   return { targets, problems };
 }
 
-/** Terraform configurations (`*.tf`): one target per `resource` and `data` block. */
+/** Terraform configurations (`*.tf`): one target per `resource`, `data` and `module` block. */
 export const terraformFramework: IacFramework<TfResource> = {
   id: 'terraform',
   claims,
