@@ -1,6 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT_USAGE, UsageError } from './errors.js';
+import { registerCompareCommand } from './commands/compare.js';
 import { registerDbCommand } from './commands/db.js';
+import { registerUploadCommand } from './commands/upload.js';
 import { scanCommand, type ScanFlags } from './commands/scan.js';
 import { VERSION } from './version.js';
 
@@ -43,6 +45,8 @@ function buildProgram(setExitCode: (code: number) => void, signal: AbortSignal):
     });
 
   registerDbCommand(program, setExitCode, signal);
+  registerCompareCommand(program, setExitCode, signal);
+  registerUploadCommand(program, setExitCode, signal);
 
   return program;
 }

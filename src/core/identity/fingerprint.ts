@@ -1,10 +1,19 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import type { Identifier } from '../identifier.js';
 import type { ReportType } from '../finding.js';
 import type { Location } from '../location.js';
 
+// One-shot hashing is about twice as fast as createHash for short strings, which ingest hashes by
+// the million; Node before 20.12 lacks it.
+const oneShot = typeof crypto.hash === 'function' ? crypto.hash : undefined;
+
 export function sha1Hex(text: string): string {
-  return createHash('sha1').update(text, 'utf8').digest('hex');
+  return oneShot ? oneShot('sha1', text, 'hex') : crypto.createHash('sha1').update(text, 'utf8').digest('hex');
+}
+
+/** Raw SHA-1 of bytes. */
+export function sha1Digest(data: Buffer): Buffer {
+  return oneShot ? oneShot('sha1', data, 'buffer') : crypto.createHash('sha1').update(data).digest();
 }
 
 /** GitLab: sha1("#{type}:#{value}"), with type and value exactly as reported. */

@@ -1,0 +1,224 @@
+import type { Confidence, Finding, TrackingSignature } from '../../core/finding.js';
+import type { Identifier, Identifiers } from '../../core/identifier.js';
+import { joinTrackingSignatures } from '../../core/identity/signature.js';
+import type { Problem } from '../../core/result.js';
+import { isSeverity, type Severity } from '../../core/severity.js';
+import { Checker, at, clip, isObject, item, objectsOf, optArray, optObject, optString, reqArray, reqObject, reqString, type JsonObject } from '../read/check.js';
+import { readDependencyFiles } from '../read/gitlab-dependencies.js';
+import { readGitlabLocation, type ReadLocation } from '../read/gitlab-location.js';
+import { INGEST_REPORT_TYPES, type IngestedFinding, type IngestedReport, type IngestReportType } from '../read/types.js';
+
+export interface GitlabReadContext {
+  readonly checker: Checker;
+  readonly maxFindings: number;
+  readonly maxPackages: number;
+  readonly file?: string;
+}
+
+/** Majors this reader understands: 14.0.0 – 15.x (additional properties tolerated). */
+const SUPPORTED_MAJORS = new Set([14, 15]);
+const VERSION = /^(\d+)\.(\d+)\.(\d+)$/;
+const CONFIDENCES = new Set<string>(['high', 'medium', 'low']);
+
+/** Core's report type for a GitLab one: the two types core lacks are filed as their nearest kin. */
+function coreReportType(type: IngestReportType): Finding['reportType'] {
+  if (type === 'cluster_image_scanning') return 'container_scanning';
+  if (type === 'coverage_fuzzing') return 'api_fuzzing';
+  return type;
+}
+
+function readIdentifiers(c: Checker, vulnerability: JsonObject, path: string): Identifiers | undefined {
+  const raw = reqArray(c, vulnerability, 'identifiers', path, 1);
+  if (!raw) return undefined;
+  const out: Identifier[] = [];
+  const p = at(path, 'identifiers');
+  for (const entry of objectsOf(c, raw, p)) {
+    const type = reqString(c, entry.value, 'type', entry.path, { nonEmpty: true });
+    const name = reqString(c, entry.value, 'name', entry.path);
+    const value = reqString(c, entry.value, 'value', entry.path, { nonEmpty: true });
+    const url = optString(c, entry.value, 'url', entry.path);
+    if (type === undefined || name === undefined || value === undefined) continue;
+    out.push(url === undefined ? { type, name, value } : { type, name, value, url });
+  }
+  const [first, ...rest] = out;
+  return first === undefined || out.length !== raw.length ? undefined : [first, ...rest];
+}
+
+function readSignatures(c: Checker, vulnerability: JsonObject, path: string): TrackingSignature[] {
+  const tracking = optObject(c, vulnerability, 'tracking', path);
+  if (!tracking) return [];
+  const items = optArray(c, tracking, 'items', at(path, 'tracking')) ?? [];
+  const folded: { signatures: TrackingSignature[] }[] = [];
+  for (const entry of objectsOf(c, items, at(at(path, 'tracking'), 'items'))) {
+    const signatures = optArray(c, entry.value, 'signatures', entry.path) ?? [];
+    const list: TrackingSignature[] = [];
+    for (const s of objectsOf(c, signatures, at(entry.path, 'signatures'))) {
+      const algorithm = reqString(c, s.value, 'algorithm', s.path);
+      const value = reqString(c, s.value, 'value', s.path);
+      if (algorithm !== undefined && value !== undefined) list.push({ algorithm, value });
+    }
+    folded.push({ signatures: list });
+  }
+  return joinTrackingSignatures(folded);
+}
+
+function severityOf(raw: unknown): Severity {
+  const lower = typeof raw === 'string' ? raw.toLowerCase() : '';
+  return isSeverity(lower) ? lower : 'unknown';
+}
+
+/** GitLab's name fallback: name → message → "<CVE, CWE or first identifier> in <path>". */
+function findingName(vulnerability: JsonObject, identifiers: Identifiers, where: ReadLocation): string {
+  for (const key of ['message', 'name']) {
+    const value = vulnerability[key];
+    if (typeof value === 'string' && value.trim() !== '') return clip(value, 255);
+  }
+  const pick = identifiers.find((i) => i.type.toLowerCase() === 'cve') ?? identifiers.find((i) => i.type.toLowerCase() === 'cwe') ?? identifiers[0];
+  return clip(`${pick.name} in ${where.fingerprintPath}`, 255);
+}
+
+function links(vulnerability: JsonObject): Finding['links'] {
+  const raw = vulnerability['links'];
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((link) => {
+    if (!isObject(link) || typeof link['url'] !== 'string') return [];
+    return [typeof link['name'] === 'string' ? { name: link['name'], url: link['url'] } : { url: link['url'] }];
+  });
+}
+
+function cvssVectors(vulnerability: JsonObject): Finding['cvssVectors'] {
+  const raw = vulnerability['cvss_vectors'];
+  if (!Array.isArray(raw)) return undefined;
+  const out = raw.flatMap((v) => (isObject(v) && typeof v['vector'] === 'string' ? [{ vendor: typeof v['vendor'] === 'string' ? v['vendor'] : 'unknown', vector: v['vector'] }] : []));
+  return out.length > 0 ? out : undefined;
+}
+
+function readVulnerability(c: Checker, raw: JsonObject, path: string, reportType: IngestReportType, scannerId: string): IngestedFinding | undefined {
+  optString(c, raw, 'id', path);
+  const identifiers = readIdentifiers(c, raw, path);
+  const where = readGitlabLocation(c, raw, path, reportType);
+  const signatures = readSignatures(c, raw, path);
+  const description = optString(c, raw, 'description', path);
+  const solution = optString(c, raw, 'solution', path);
+  const extract = optString(c, raw, 'raw_source_code_extract', path);
+  if (!identifiers || !where) return undefined;
+  const confidence = typeof raw['confidence'] === 'string' ? raw['confidence'].toLowerCase() : '';
+  const vectors = cvssVectors(raw);
+  const finding: Finding = {
+    ruleId: identifiers[0].value,
+    reportType: coreReportType(reportType),
+    title: findingName(raw, identifiers, where),
+    description: description ?? '',
+    severity: severityOf(raw['severity']),
+    // 15.x dropped confidence; GitLab shows such findings as unknown confidence, core has no such level.
+    confidence: CONFIDENCES.has(confidence) ? (confidence as Confidence) : 'medium',
+    identifiers,
+    location: where.location,
+    links: links(raw),
+    analyzer: scannerId,
+    ...(extract === undefined ? {} : { evidence: { snippet: extract } }),
+    ...(signatures.length > 0 ? { signatures } : {}),
+    ...(solution === undefined ? {} : { remediation: solution }),
+    ...(vectors === undefined ? {} : { cvssVectors: vectors }),
+  };
+  return { finding, reportType, locationData: where.locationData, signatures, raw };
+}
+
+function scanMessages(scan: JsonObject, file: string | undefined): Problem[] {
+  const raw = scan['messages'];
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((m) => {
+    if (!isObject(m) || typeof m['value'] !== 'string') return [];
+    const level = m['level'] === 'fatal' ? 'error' : m['level'] === 'warn' ? 'warn' : 'info';
+    const problem: Problem = { code: 'scanner-message', message: clip(m['value'], 2000), level };
+    return [file === undefined ? problem : { ...problem, file }];
+  });
+}
+
+function component(raw: JsonObject | undefined): { id: string; name: string; version?: string; vendor?: string } | undefined {
+  if (!raw || typeof raw['id'] !== 'string' || typeof raw['name'] !== 'string') return undefined;
+  const vendor = isObject(raw['vendor']) && typeof raw['vendor']['name'] === 'string' ? raw['vendor']['name'] : undefined;
+  return {
+    id: raw['id'],
+    name: raw['name'],
+    ...(typeof raw['version'] === 'string' ? { version: raw['version'] } : {}),
+    ...(vendor === undefined ? {} : { vendor }),
+  };
+}
+
+/** True when the document looks like a GitLab security report (the format sniff). */
+export function isGitlabReport(document: JsonObject): boolean {
+  return typeof document['version'] === 'string' && Array.isArray(document['vulnerabilities']) && isObject(document['scan']);
+}
+
+/** Read a parsed GitLab security report of any type, schema 14.0.0 – 15.x. Problems go to the checker. */
+export function readGitlabDocument(document: JsonObject, ctx: GitlabReadContext): IngestedReport | undefined {
+  const c = ctx.checker;
+  const version = reqString(c, document, 'version', '');
+  if (version === undefined) return undefined;
+  const parts = VERSION.exec(version);
+  if (!parts) {
+    c.fail('version', `"${clip(version, 40)}" is not a schema version (expected MAJOR.MINOR.PATCH)`);
+    return undefined;
+  }
+  if (!SUPPORTED_MAJORS.has(Number(parts[1]))) {
+    c.fail('version', `GitLab report schema ${version} is not supported: this server reads versions 14.0.0 to 15.x`, 'unsupported-version');
+    return undefined;
+  }
+  const scan = reqObject(c, document, 'scan', '');
+  if (!scan) return undefined;
+  const type = reqString(c, scan, 'type', 'scan');
+  if (type === undefined) return undefined;
+  if (!(INGEST_REPORT_TYPES as readonly string[]).includes(type)) {
+    c.fail('scan.type', `"${clip(type, 60)}" is not a GitLab report type (${INGEST_REPORT_TYPES.join(', ')})`, 'unsupported-report-type');
+    return undefined;
+  }
+  const reportType = type as IngestReportType;
+  const scannerRaw = reqObject(c, scan, 'scanner', 'scan');
+  const scanner = component(scannerRaw);
+  if (scannerRaw && !scanner) {
+    reqString(c, scannerRaw, 'id', 'scan.scanner', { nonEmpty: true });
+    reqString(c, scannerRaw, 'name', 'scan.scanner');
+  }
+  const vulnerabilities = reqArray(c, document, 'vulnerabilities', '');
+  if (vulnerabilities && vulnerabilities.length > ctx.maxFindings) {
+    c.fail('vulnerabilities', `${vulnerabilities.length} vulnerabilities, more than the limit of ${ctx.maxFindings}`, 'report-limit');
+    return undefined;
+  }
+  const files = reportType === 'dependency_scanning' ? optArray(c, document, 'dependency_files', '') : undefined;
+  if (!scanner || !vulnerabilities || c.failed) return undefined;
+
+  const findings: IngestedFinding[] = [];
+  vulnerabilities.forEach((raw, index) => {
+    if (!isObject(raw)) c.fail(item('vulnerabilities', index), 'must be an object');
+    else {
+      const read = readVulnerability(c, raw, item('vulnerabilities', index), reportType, scanner.id);
+      if (read) findings.push(read);
+    }
+  });
+  const packages = files ? readDependencyFiles(c, files, ctx.maxPackages) : [];
+  if (c.failed) return undefined;
+
+  const messages = scanMessages(scan, ctx.file);
+  if (Number(parts[1]) === 15) {
+    const missing = ['analyzer', 'start_time', 'end_time', 'status'].filter((key) => scan[key] === undefined);
+    if (missing.length > 0) messages.push({ code: 'schema-warning', message: `scan lacks ${missing.join(', ')}, required by schema ${version}`, level: 'warn' });
+  }
+  const analyzer = component(optObject(c, scan, 'analyzer', 'scan'));
+  const startedAt = optString(c, scan, 'start_time', 'scan');
+  const finishedAt = optString(c, scan, 'end_time', 'scan');
+  const status = scan['status'];
+  return {
+    reportType,
+    format: 'gitlab',
+    schemaVersion: version,
+    scanner,
+    findings,
+    packages,
+    messages,
+    ...(analyzer === undefined ? {} : { analyzer: { id: analyzer.id, name: analyzer.name, ...(analyzer.version === undefined ? {} : { version: analyzer.version }) } }),
+    ...(startedAt === undefined ? {} : { startedAt }),
+    ...(finishedAt === undefined ? {} : { finishedAt }),
+    ...(status === 'success' || status === 'failure' ? { status } : {}),
+  };
+}
