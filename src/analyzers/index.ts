@@ -2,6 +2,7 @@ import type { Problem } from '../core/result.js';
 import { createDependencyAnalyzer, type DependencyOptions } from './dependency/analyzer.js';
 import { createIacAnalyzer } from './iac/analyzer.js';
 import { createLicenseAnalyzer, type LicenseOptions } from './license/analyzer.js';
+import { createSastAnalyzer, type SastOptions } from './sast/analyzer.js';
 import { createSecretsAnalyzer, type SecretsOptions } from './secrets/analyzer.js';
 import type { FileAnalyzer, TreeAnalyzer } from './types.js';
 
@@ -10,7 +11,7 @@ export const SCANNER_NAMES = ['secrets', 'sast', 'iac', 'dependencies', 'license
 export type ScannerName = (typeof SCANNER_NAMES)[number];
 
 /** The scanners this build implements; the others are refused with a clear message. */
-export const AVAILABLE_SCANNERS: readonly ScannerName[] = ['secrets', 'iac', 'dependencies', 'licenses'];
+export const AVAILABLE_SCANNERS: readonly ScannerName[] = ['secrets', 'sast', 'iac', 'dependencies', 'licenses'];
 
 /** Everything analyzers need, as plain data so it can be sent to worker threads. */
 export interface AnalyzerSettings {
@@ -20,6 +21,7 @@ export interface AnalyzerSettings {
   readonly secrets: SecretsOptions;
   readonly dependencies?: Omit<DependencyOptions, 'match'>;
   readonly licenses?: LicenseOptions;
+  readonly sast?: Omit<SastOptions, 'disabledRules'>;
 }
 
 /** The explicit analyzer list: adding an analyzer is one entry here. */
@@ -53,5 +55,6 @@ export function createTreeAnalyzers(settings: AnalyzerSettings): TreeAnalyzer[] 
   }
   if (wantsLicenses) analyzers.push(createLicenseAnalyzer(settings.licenses ?? { deny: [], severity: 'high' }));
   if (settings.scanners.includes('iac')) analyzers.push(createIacAnalyzer({ disabledRules: settings.secrets.disabledRules ?? [] }));
+  if (settings.scanners.includes('sast')) analyzers.push(createSastAnalyzer({ ...settings.sast, disabledRules: settings.secrets.disabledRules ?? [] }));
   return analyzers;
 }

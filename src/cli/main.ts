@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { EXIT_USAGE, UsageError } from './errors.js';
 import { registerCompareCommand } from './commands/compare.js';
 import { registerDbCommand } from './commands/db.js';
+import { rulesTestCommand } from './commands/rules.js';
 import { registerUploadCommand } from './commands/upload.js';
 import { scanCommand, type ScanFlags } from './commands/scan.js';
 import { VERSION } from './version.js';
@@ -37,6 +38,7 @@ function buildProgram(setExitCode: (code: number) => void, signal: AbortSignal):
     .option('--project-id <id>', 'GitLab project id: report ids become GitLab finding UUIDs')
     .option('--uuid-namespace <uuid>', 'namespace for finding UUIDs (default: GitLab production)')
     .option('--db <dir>', 'advisory database folder (default: $BULWARK_DB_DIR, else ~/.cache/bulwark/db)')
+    .option('--rules <path>', 'extra SAST rules: a YAML file or a folder of them (repeatable)', collect)
     .option('--licenses-deny <list>', 'comma list of SPDX license ids to report when a dependency is under one')
     .option('--quiet', 'print nothing but errors')
     .option('--no-progress', 'no progress line on the terminal')
@@ -47,6 +49,16 @@ function buildProgram(setExitCode: (code: number) => void, signal: AbortSignal):
   registerDbCommand(program, setExitCode, signal);
   registerCompareCommand(program, setExitCode, signal);
   registerUploadCommand(program, setExitCode, signal);
+
+  program
+    .command('rules')
+    .description('work with SAST rules')
+    .command('test')
+    .description('run the annotated fixtures beside each rule (ruleid: / ok: comments) and report mismatches')
+    .argument('<dir>', 'folder of rule YAML files with their fixtures')
+    .action(async (dir: string) => {
+      setExitCode(await rulesTestCommand(dir));
+    });
 
   return program;
 }

@@ -61,6 +61,17 @@ export const ConfigSchema = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    sast: Type.Optional(
+      Type.Object(
+        {
+          /** Folder names or path globs SAST leaves out (GitLab's SAST_EXCLUDED_PATHS; default spec, test, tests, tmp). */
+          excludedPaths: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
+          /** Folders or files of extra rules, relative to the scanned folder. */
+          rules: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
+        },
+        { additionalProperties: false },
+      ),
+    ),
     licenses: Type.Optional(
       Type.Object(
         {

@@ -1,11 +1,12 @@
 import { mkdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { ReportType } from '../../core/finding.js';
 import type { ScanReport } from '../../core/report.js';
 import { isAtLeast, isSeverity, SEVERITIES, type Severity } from '../../core/severity.js';
 import { AVAILABLE_SCANNERS, SCANNER_NAMES, type AnalyzerSettings, type ScannerName } from '../../analyzers/index.js';
 import { resolveDbDir } from '../../advisories/location.js';
 import { validateDenyList } from '../../analyzers/license/index.js';
+import { loadRules } from '../../analyzers/sast/rules/loader.js';
 import { CONFIG_FILE_NAME, loadConfig, parseSize } from '../../config/load.js';
 import type { BulwarkConfig } from '../../config/schema.js';
 import { parseBaseline, subtractBaseline } from '../../engine/baseline.js';
@@ -41,6 +42,8 @@ export interface ScanFlags {
   readonly uuidNamespace?: string;
   readonly db?: string;
   readonly licensesDeny?: string;
+  /** `--rules <dir>` (repeatable): extra SAST rule files or folders. */
+  readonly rules?: string[];
   readonly quiet?: boolean;
   readonly progress: boolean;
 }
@@ -111,9 +114,26 @@ function parseLicenseDeny(flag: string | undefined, config: BulwarkConfig): stri
   return checked.value;
 }
 
-function analyzerSettings(scanners: ScannerName[], config: BulwarkConfig, flags: ScanFlags): AnalyzerSettings {
+/**
+ * The user's SAST rules: `--rules` paths as given, `sast.rules` of the configuration relative to
+ * the scanned folder. A rule file with an error stops the scan before it starts, naming the key.
+ */
+function sastRulePaths(target: string, config: BulwarkConfig, flags: ScanFlags): string[] {
+  const paths = [...(config.sast?.rules ?? []).map((path) => resolve(target, path)), ...(flags.rules ?? []).map((path) => resolve(path))];
+  for (const path of paths) {
+    const loaded = loadRules(path);
+    const first = loaded.problems[0];
+    if (first) throw new UsageError(`invalid SAST rules: ${first.message}${loaded.problems.length > 1 ? ` (and ${loaded.problems.length - 1} more)` : ''}`);
+  }
+  return paths;
+}
+
+function analyzerSettings(scanners: ScannerName[], config: BulwarkConfig, flags: ScanFlags, target: string): AnalyzerSettings {
   const allow = config.secrets?.allowlist;
   return {
+    ...(scanners.includes('sast')
+      ? { sast: { rulesPaths: sastRulePaths(target, config, flags), ...(config.sast?.excludedPaths ? { excludedPaths: config.sast.excludedPaths } : {}) } }
+      : {}),
     scanners,
     scannersExplicit: flags.scanners !== undefined,
     dependencies: {
@@ -186,7 +206,7 @@ export async function scanCommand(target: string, flags: ScanFlags, signal: Abor
     baseline = parsed.value;
   }
 
-  const settings = analyzerSettings(scanners, config, flags);
+  const settings = analyzerSettings(scanners, config, flags, target);
   const exclude = [...(config.exclude ?? []), ...(flags.exclude ?? [])];
   const severityOverrides = config.rules?.severity ?? {};
   for (const [ruleId, severity] of Object.entries(severityOverrides)) {

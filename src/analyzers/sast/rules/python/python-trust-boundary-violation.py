@@ -1,0 +1,47 @@
+import time
+
+from flask import Flask, request, session
+
+app = Flask(__name__)
+app.secret_key = b"placeholder"
+
+
+def normalize(role):
+    return role.strip().lower()
+
+
+@app.route("/login", methods=["POST"])
+def login():
+    # ruleid: python-trust-boundary-violation
+    session["role"] = request.form["role"]
+    # ruleid: python-trust-boundary-violation
+    session["user"] = {"name": request.form["user"], "admin": False}
+    return "ok"
+
+
+@app.route("/prefs")
+def prefs():
+    # ruleid: python-trust-boundary-violation
+    session["lang"] = normalize(request.args.get("lang", "en"))
+    return "ok"
+
+
+def django_view(request):
+    # ruleid: python-trust-boundary-violation
+    request.session["cart_owner"] = request.POST.get("owner")
+    return None
+
+
+def django_counter(request):
+    # ok: python-trust-boundary-violation
+    request.session["visits"] = request.session.get("visits", 0) + 1
+    return None
+
+
+@app.route("/safe")
+def safe():
+    # ok: python-trust-boundary-violation
+    session["page"] = int(request.args.get("page", "1"))
+    # ok: python-trust-boundary-violation
+    session["logged_in_at"] = time.time()
+    return "ok"

@@ -1,0 +1,68 @@
+import type { Expr, Stmt } from '../ir/types.js';
+import { accessPath } from './env.js';
+
+/** Methods that check the receiver's content: `v.isdigit()`, `v.isalnum()`. */
+const RECEIVER_CHECKS = new Set(['isdigit', 'isnumeric', 'isdecimal', 'isalnum', 'isalpha', 'isidentifier', 'isInteger', 'isSafeInteger', 'isFinite']);
+/** Calls that check their (last) argument against an allow-list or a pattern: `ALLOWED.includes(v)`, `re.fullmatch(p, v)`. */
+const ARGUMENT_CHECKS = new Set(['includes', 'contains', 'has', 'test', 'fullmatch', 'hasOwnProperty', 'isInteger', 'isSafeInteger', 'isFinite', 'ContainsKey', 'Contains', 'include?', 'in_array', 'is_numeric', 'ctype_digit', 'ctype_alnum', 'isinstance']);
+const NUMERIC_TYPE_NAMES = new Set(['number', 'bigint', 'boolean', 'int', 'float', 'bool']);
+
+/** A variable the test validates, and whether the test is true when the value is safe. */
+export interface Guard {
+  readonly path: string;
+  readonly safeWhenTrue: boolean;
+}
+
+function lastPositional(args: readonly { name?: string; value: Expr }[]): Expr | undefined {
+  const pos = args.filter((a) => a.name === undefined);
+  return pos[pos.length - 1]?.value;
+}
+
+/** Recognises `v.isdigit()`, `v in ALLOWED`, `ALLOWED.includes(v)`, `typeof v === 'number'`, and their negations. */
+export function guardOf(test: Expr): Guard | undefined {
+  if (test.kind === 'unary' && (test.op === '!' || test.op === 'not')) {
+    const g = guardOf(test.operand);
+    return g && { path: g.path, safeWhenTrue: !g.safeWhenTrue };
+  }
+  if (test.kind === 'call') {
+    const c = test.callee;
+    const method = c.kind === 'member' ? c.property : c.kind === 'name' ? c.name : undefined;
+    if (method === undefined) return undefined;
+    let target: Expr | undefined;
+    if (c.kind === 'member' && RECEIVER_CHECKS.has(method) && test.args.length === 0) target = c.object;
+    else if (ARGUMENT_CHECKS.has(method)) {
+      const arg = method === 'isinstance' ? test.args[0]?.value : lastPositional(test.args);
+      if (method === 'isinstance') {
+        const type = test.args[1]?.value;
+        if (!type || type.kind !== 'name' || !NUMERIC_TYPE_NAMES.has(type.name)) return undefined;
+      }
+      target = arg;
+    }
+    const path = target && accessPath(target);
+    return path === undefined ? undefined : { path, safeWhenTrue: true };
+  }
+  if (test.kind === 'binary') {
+    if (test.op === 'in' || test.op === 'not in') {
+      const path = test.right.kind === 'name' || test.right.kind === 'member' || test.right.kind === 'array' ? accessPath(test.left) : undefined;
+      return path === undefined ? undefined : { path, safeWhenTrue: test.op === 'in' };
+    }
+    if ((test.op === '===' || test.op === '==' || test.op === '!==' || test.op === '!=') && test.left.kind === 'unary' && test.left.op === 'typeof') {
+      const r = test.right;
+      const path = accessPath(test.left.operand);
+      if (path === undefined || r.kind !== 'literal' || !NUMERIC_TYPE_NAMES.has(r.value)) return undefined;
+      return { path, safeWhenTrue: test.op === '===' || test.op === '==' };
+    }
+  }
+  return undefined;
+}
+
+/** A block that never falls through: it ends in `return`, `throw`, `raise`, `continue`, `break` (or an `abort(…)`-style exit is not assumed). */
+export function alwaysExits(body: readonly Stmt[] | undefined): boolean {
+  const last = body?.[body.length - 1];
+  if (!last) return false;
+  if (last.kind === 'return' || last.kind === 'throw') return true;
+  if (last.kind === 'other' && (last.type === 'continue_statement' || last.type === 'break_statement')) return true;
+  if (last.kind === 'if') return alwaysExits(last.consequent) && alwaysExits(last.alternate);
+  if (last.kind === 'block') return alwaysExits(last.body);
+  return false;
+}
