@@ -15,7 +15,32 @@ const shared = {
   banner: { js: "import { createRequire as __bulwarkCreateRequire } from 'node:module'; const require = __bulwarkCreateRequire(import.meta.url);" },
 };
 
+/**
+ * Treat every module as free of import-time side effects, so what the entry does not use is left
+ * out. The worker only reads files and runs the file analyzers, but it reaches them through
+ * `analyzers/index.ts`, which also imports the tree analyzers (YAML, CVSS, Dockerfile parsers):
+ * without this the worker bundle is 1.7 MB instead of 0.35 MB, and every worker thread parses it
+ * (about 60 ms of CPU each). None of the modules the worker needs registers anything on import.
+ */
+const sideEffectFree = {
+  name: 'side-effect-free',
+  setup(builder) {
+    builder.onResolve({ filter: /.*/ }, async (args) => {
+      if (args.kind === 'entry-point' || args.pluginData === sideEffectFree) return undefined;
+      const resolved = await builder.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: sideEffectFree,
+      });
+      if (resolved.errors.length > 0) return undefined;
+      if (resolved.external) return { path: resolved.path, external: true };
+      return { path: resolved.path, namespace: resolved.namespace, sideEffects: false };
+    });
+  },
+};
+
 // Both land in dist/cli/: the pool finds `./worker.js` beside the code that starts it, and the
 // version reader finds `../../package.json`, as in the unbundled layout.
 await build({ ...shared, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli/main.js' });
-await build({ ...shared, entryPoints: ['src/engine/pool/worker.ts'], outfile: 'dist/cli/worker.js' });
+await build({ ...shared, entryPoints: ['src/engine/pool/worker.ts'], outfile: 'dist/cli/worker.js', plugins: [sideEffectFree] });

@@ -56,7 +56,7 @@ describe('cli scan', () => {
     [['scan', '/nonexistent/path'], 'cannot read /nonexistent/path'],
     [['scan', '.', '--fail-on', 'severe'], '--fail-on must be one of'],
     [['scan', '.', '--scanners', 'secretz'], 'unknown scanner "secretz"'],
-    [['scan', '.', '--scanners', 'sast'], 'not available'],
+    [['scan', '.', '--scanners', 'container'], 'not available'],
     [['scan', '.', '--format', 'xml'], 'unknown format "xml"'],
     [['scan', '.', '--max-file-size', 'huge'], '--max-file-size'],
     [['scan', '.', '--jobs', '0'], '--jobs'],

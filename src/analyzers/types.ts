@@ -17,6 +17,7 @@ export interface FileEntry {
  * counted twice; the bytes before `ownedStart` are there as context (look-behind, keywords).
  */
 export interface TextChunk {
+  /** Valid only during `analyzeChunk`: the engine reuses the buffer for the next file. */
   readonly bytes: Buffer;
   /** The same bytes decoded as latin1, so character offsets equal byte offsets. */
   readonly text: string;

@@ -1,13 +1,16 @@
+import { lstatSync } from 'node:fs';
 import type { Finding } from '../core/finding.js';
 import type { Problem } from '../core/result.js';
 import { createFileAnalyzers, type AnalyzerSettings } from '../analyzers/index.js';
 import type { FileAnalyzer, FileEntry } from '../analyzers/types.js';
-import { readFileChunks, type ChunkOptions } from './chunks.js';
+import { openFileChunks, type ChunkOptions } from './chunks.js';
 
 export interface BatchTask {
   readonly files: readonly FileEntry[];
   readonly settings: AnalyzerSettings;
   readonly chunks: ChunkOptions;
+  /** Files over this many bytes are skipped with a notice; the walk may leave the check to the reader. */
+  readonly maxFileSize?: number;
 }
 
 export interface BatchResult {
@@ -34,9 +37,27 @@ function analyzersFor(settings: AnalyzerSettings): FileAnalyzer[] {
   return cached.analyzers;
 }
 
+function sizeOrZero(path: string): number {
+  try {
+    return lstatSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
 function describeError(error: unknown): string {
   if (typeof error === 'object' && error !== null && 'code' in error) return String(error.code);
   return error instanceof Error ? error.message : String(error);
+}
+
+/** The walk's notice for a file over the size limit, word for word. */
+export function tooLargeProblem(path: string, size: number, maxFileSize: number): Problem {
+  return {
+    code: 'file-too-large',
+    message: `skipped ${path}: ${size} bytes is over the ${maxFileSize}-byte limit (raise it with --max-file-size)`,
+    file: path,
+    level: 'info',
+  };
 }
 
 /** Read and analyze a batch of files. Runs in a worker thread or, for small scans and tests, in-process. */
@@ -48,11 +69,20 @@ export async function analyzeBatch(task: BatchTask): Promise<BatchResult> {
     const wanting = analyzers.filter((analyzer) => analyzer.wants(file));
     if (wanting.length === 0) {
       counts.skipped++;
+      // Unread, but its size still matters: a lockfile over the limit is worth a notice (scan.ts).
+      const size = file.size >= 0 ? file.size : sizeOrZero(file.absPath);
+      if (task.maxFileSize !== undefined && size > task.maxFileSize) result.problems.push(tooLargeProblem(file.path, size, task.maxFileSize));
       continue;
     }
     try {
+      const content = openFileChunks(file.absPath, file.size, task.chunks, task.maxFileSize);
+      if ('tooLarge' in content) {
+        counts.skipped++;
+        result.problems.push(tooLargeProblem(file.path, content.tooLarge, task.maxFileSize ?? Infinity));
+        continue;
+      }
       let first = true;
-      for (const chunk of readFileChunks(file.absPath, file.size, task.chunks)) {
+      for (const chunk of content.chunks) {
         if (first && hasNulByte(chunk.bytes)) {
           counts.skipped++;
           result.problems.push({ code: 'binary-file', message: `skipped ${file.path}: binary content`, file: file.path, level: 'info' });

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { TextChunk } from '../analyzers/types.js';
 
 export interface ChunkOptions {
@@ -45,21 +45,46 @@ function makeChunk(bytes: Buffer, startLine: number, isFirst: boolean, isLast: b
   };
 }
 
+/** What reading a file gave: its chunks, or the size that put it over the limit (nothing read past it). */
+export type FileContent = { readonly chunks: Iterable<TextChunk> } | { readonly tooLarge: number };
+
+// O_NONBLOCK: a path that became a FIFO since the walk fails to read instead of waiting for a writer.
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+// One read buffer per thread, reused from file to file: allocating a fresh buffer per file cost
+// more CPU (and garbage collection) than the read itself on trees of many small files.
+let scratch: Buffer | undefined;
+
+function scratchBuffer(size: number): Buffer {
+  if (scratch === undefined || scratch.length < size) scratch = Buffer.allocUnsafeSlow(size);
+  return scratch;
+}
+
 /**
- * Read a file whose size the walk already knows: small files in one native call, larger ones in
- * chunks. A file that grew past a chunk since the walk is chunked all the same.
+ * Read a file in chunks, enforcing the size limit. `knownSize` is -1 when the walk did not stat
+ * the file: then a file that fits in one chunk costs an open, a read and a close, and only a
+ * larger one is stat'ed. A one-chunk file's bytes live in a buffer that the next read on this
+ * thread overwrites: analyzers must not keep `chunk.bytes` past `analyzeChunk`.
  */
-export function* readFileChunks(path: string, knownSize: number, options: ChunkOptions = DEFAULT_CHUNK_OPTIONS): Generator<TextChunk> {
-  if (knownSize < options.chunkSize) {
-    const bytes = readFileSync(path);
-    if (bytes.length <= options.chunkSize) {
-      yield makeChunk(bytes, 1, true, true, options);
-      return;
-    }
-    yield* splitChunks(bytes, options);
-    return;
+export function openFileChunks(path: string, knownSize: number, options: ChunkOptions = DEFAULT_CHUNK_OPTIONS, maxFileSize = Infinity): FileContent {
+  if (knownSize > maxFileSize) return { tooLarge: knownSize };
+  if (knownSize >= options.chunkSize) return { chunks: readChunks(path, options) };
+  // One byte more than a chunk tells "fits in one chunk" from "needs several" without a stat.
+  const capacity = options.chunkSize + 1;
+  const buffer = scratchBuffer(capacity);
+  const fd = openSync(path, OPEN_FLAGS);
+  let total = 0;
+  try {
+    // Short reads are retried until end of file, so a slow file system cannot truncate the scan.
+    for (let n = 1; n > 0 && total < capacity; total += n) n = readSync(fd, buffer, total, capacity - total, total);
+    const size = total < capacity ? total : fstatSync(fd).size;
+    if (size > maxFileSize) return { tooLarge: size };
+  } finally {
+    closeSync(fd);
   }
-  yield* readChunks(path, options);
+  if (total < capacity) return { chunks: [makeChunk(buffer.subarray(0, total), 1, true, true, options)] };
+  // Larger than one chunk (it may have grown since the walk): read it again in bounded chunks.
+  return { chunks: readChunks(path, options) };
 }
 
 /** Split an in-memory buffer the same way `readChunks` splits a file. */

@@ -43,8 +43,10 @@ export async function runScan(options: ScanOptions): Promise<ScanReport> {
     ...(options.exclude ? { exclude: options.exclude } : {}),
     gitignore: options.gitignore !== false,
     maxFileSize: options.maxFileSize,
-    // Only the file analyzers need every file's size; the tree analyzers read through a size-checked reader.
-    sizes: analyzers.length > 0,
+    // No lstat per file on the main thread: the readers learn sizes as they read (one open and one
+    // read for a file that fits in a chunk) and skip files over the limit; tree analyzers read
+    // through a size-checked reader.
+    sizes: false,
     ...(options.signal ? { signal: options.signal } : {}),
   });
   const treeAnalyzers = createTreeAnalyzers(options.settings);
@@ -67,6 +69,7 @@ export async function runScan(options: ScanOptions): Promise<ScanReport> {
     settings: options.settings,
     chunks: options.chunks ?? DEFAULT_CHUNK_OPTIONS,
     threads: options.threads ?? availableParallelism(),
+    maxFileSize: options.maxFileSize,
     onResult: (result) => {
       results.push(result);
       progress.files += result.filesScanned;
@@ -113,7 +116,10 @@ export async function runScan(options: ScanOptions): Promise<ScanReport> {
       bytesScanned: results.reduce((sum, r) => sum + r.bytesScanned, 0),
       filesSkipped: tree.skipped.count + results.reduce((sum, r) => sum + r.filesSkipped, 0),
     },
-    problems: [...setupProblems, ...tree.problems.map((problem) => raiseForTreeAnalyzers(problem, treeAnalyzers)), ...analyzerProblems.filter((problem) => problem.level !== 'error')],
+    problems: [
+      ...setupProblems,
+      ...[...tree.problems, ...analyzerProblems.filter((problem) => problem.level !== 'error')].map((problem) => raiseForTreeAnalyzers(problem, treeAnalyzers)),
+    ],
   };
 }
 

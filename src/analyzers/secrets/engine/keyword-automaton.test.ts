@@ -55,6 +55,24 @@ describe('analyzers/secrets/engine/keyword-automaton', () => {
     expect(collect('auto')).toEqual(viaJs);
   });
 
+  it('finds a keyword that straddles the middle, where the WebAssembly loop splits a buffer in two', () => {
+    const keywords = [{ keywords: ['github', 'hub'] }, { keywords: ['AKIA'], caseSensitive: true }];
+    for (const length of [10_000, 10_001]) {
+      const middle = length >> 1;
+      for (let at = middle - 8; at <= middle + 2; at++) {
+        const bytes = Buffer.alloc(length, 'x');
+        bytes.write('githubAKIA', at, 'latin1');
+        const collect = (engine: 'auto' | 'js'): number[] => {
+          const out: number[] = [];
+          buildKeywordAutomaton(keywords, engine).scan(bytes, (rule, end) => out.push(rule, end));
+          return out;
+        };
+        expect(collect('auto'), `${length} at ${at}`).toEqual(collect('js'));
+        expect(collect('js')).toEqual([0, at + 6, 1, at + 10]);
+      }
+    }
+  });
+
   it('matches nothing when there are no keywords', () => {
     expect(hits([[]], 'anything')).toEqual([]);
   });

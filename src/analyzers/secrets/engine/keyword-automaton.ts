@@ -82,27 +82,21 @@ export function buildKeywordAutomaton(keywordsByRule: readonly RuleKeywords[], e
   const { edges, outputs, entries } = buildTrie(keywordsByRule);
   const stateCount = edges.length;
 
-  // Breadth-first over the trie: failure links, inherited outputs, and full transitions on folded bytes.
+  // Breadth-first over the trie: failure links and inherited outputs.
   const order: number[] = [0];
   const fail = new Int32Array(stateCount);
-  const goto = new Int32Array(stateCount * 256);
   for (let head = 0; head < order.length; head++) {
     const state = order[head] as number;
-    const failState = fail[state] as number;
-    if (state !== 0) (outputs[state] as number[]).push(...(outputs[failState] as number[]));
-    const stateEdges = edges[state] as Map<number, number>;
-    for (let byte = 0; byte < 256; byte++) {
-      const folded = foldByte(byte);
-      const next = stateEdges.get(folded);
-      if (next !== undefined) {
-        goto[state * 256 + byte] = next;
-        if (byte === folded) {
-          fail[next] = state === 0 ? 0 : (goto[failState * 256 + byte] as number);
-          order.push(next);
-        }
-      } else {
-        goto[state * 256 + byte] = state === 0 ? 0 : (goto[failState * 256 + byte] as number);
+    if (state !== 0) (outputs[state] as number[]).push(...(outputs[fail[state] as number] as number[]));
+    for (const [byte, next] of edges[state] as Map<number, number>) {
+      let link = 0;
+      if (state !== 0) {
+        let f = fail[state] as number;
+        while (f !== 0 && !(edges[f] as Map<number, number>).has(byte)) f = fail[f] as number;
+        link = (edges[f] as Map<number, number>).get(byte) ?? 0;
       }
+      fail[next] = link;
+      order.push(next);
     }
   }
 
@@ -112,21 +106,45 @@ export function buildKeywordAutomaton(keywordsByRule: readonly RuleKeywords[], e
   const renumber = new Int32Array(stateCount);
   [...quiet, ...loud].forEach((state, index) => (renumber[state] = index));
   const firstOutput = quiet.length;
+
+  // Full transitions, in breadth-first order: a state's row is its failure state's row (built
+  // already, as that state is shallower) with its own edges written over it, in both cases.
   const delta = new Int32Array(stateCount * 256);
-  for (let state = 0; state < stateCount; state++) {
+  for (const state of order) {
     const row = (renumber[state] as number) * 256;
-    for (let byte = 0; byte < 256; byte++) delta[row + byte] = renumber[goto[state * 256 + byte] as number] as number;
+    if (state === 0) delta.fill(renumber[0] as number, row, row + 256);
+    else {
+      const from = (renumber[fail[state] as number] as number) * 256;
+      delta.copyWithin(row, from, from + 256);
+    }
+    for (const [byte, next] of edges[state] as Map<number, number>) {
+      delta[row + byte] = renumber[next] as number;
+      if (byte >= 0x61 && byte <= 0x7a) delta[row + byte - 0x20] = renumber[next] as number;
+    }
   }
   const stateOutputs: Int32Array[] = loud.map((state) => Int32Array.from(new Set(outputs[state])));
   const start = renumber[0] as number;
+  // Most reporting states stand for one rule's case-insensitive keyword: that rule, else -1 (the
+  // full list, with byte-exact checks, is walked). Hits come by the million on minified code.
+  const soleRule = Int32Array.from(stateOutputs, (list) => {
+    const rules = new Set(Array.from(list, (index) => (entries[index] as KeywordEntry).rule));
+    const plain = Array.from(list).every((index) => (entries[index] as KeywordEntry).exact === null);
+    return plain && rules.size === 1 ? (rules.values().next().value as number) : -1;
+  });
 
   const reportState = (bytes: Uint8Array, end: number, state: number, onHit: (rule: number, end: number) => void): void => {
+    const sole = soleRule[state - firstOutput] as number;
+    if (sole >= 0) {
+      onHit(sole, end);
+      return;
+    }
     for (const index of stateOutputs[state - firstOutput] as Int32Array) {
       const entry = entries[index] as KeywordEntry;
       if (entry.exact === null || matchesAt(bytes, end, entry.exact)) onHit(entry.rule, end);
     }
   };
-  const wasmScanner = engine === 'auto' ? createWasmKeywordScanner(delta, firstOutput) : null;
+  const longest = keywordsByRule.reduce((max, { keywords }) => keywords.reduce((m, k) => Math.max(m, Buffer.byteLength(k, 'latin1')), max), 0);
+  const wasmScanner = engine === 'auto' ? createWasmKeywordScanner(delta, firstOutput, longest) : null;
 
   return {
     stateCount,

@@ -2,6 +2,7 @@ import type { SecretRule } from '../rule.js';
 import { shannonEntropy } from './entropy.js';
 import { buildKeywordAutomaton, type KeywordAutomaton } from './keyword-automaton.js';
 import { isPlaceholderSecret } from './placeholder.js';
+import { windowHint, type WindowHint } from './window-hints.js';
 
 /** A rule match in one piece of text; offsets are character offsets into that text (latin1, so bytes). */
 export interface SecretHit {
@@ -17,6 +18,8 @@ export interface SecretHit {
 interface CompiledRule {
   readonly rule: SecretRule;
   readonly regex: RegExp;
+  /** A necessary condition, tested on a window before the full pattern (window-hints.ts). */
+  readonly hint: WindowHint | undefined;
 }
 
 /** Rules compiled once per scan: the keyword automaton plus a global regex per rule. */
@@ -35,6 +38,7 @@ export function compileSecretMatcher(rules: readonly SecretRule[]): SecretMatche
   const compiled: CompiledRule[] = rules.map((rule) => ({
     rule,
     regex: new RegExp(rule.pattern.source, `${rule.pattern.flags.replace(/[gyd]/g, '')}gd`),
+    hint: windowHint(rule),
   }));
   const automaton: KeywordAutomaton = buildKeywordAutomaton(
     rules.map((rule) => ({ keywords: rule.keywords, caseSensitive: rule.caseSensitiveKeywords === true })),
@@ -82,8 +86,9 @@ export function compileSecretMatcher(rules: readonly SecretRule[]): SecretMatche
 }
 
 function searchWindow(entry: CompiledRule, text: string, from: number, to: number, hits: SecretHit[]): void {
-  const { rule, regex } = entry;
+  const { rule, regex, hint } = entry;
   const window = text.slice(from, to);
+  if (hint !== undefined && !hint(window)) return;
   regex.lastIndex = 0;
   let match: RegExpExecArray | null;
   while ((match = regex.exec(window)) !== null) {
