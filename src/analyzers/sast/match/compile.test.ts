@@ -63,3 +63,17 @@ describe('analyzers/sast/match/compile', () => {
     ]);
   });
 });
+
+describe('analyzers/sast/match/index: checkRulePatterns', () => {
+  it('names the rule and language of each pattern that does not compile', async () => {
+    const { checkRulePatterns } = await import('./index.js');
+    const problems = checkRulePatterns({
+      id: 'bad-rule', languages: ['python'], message: 'm', severity: 'low', confidence: 'low', file: 'bad.yaml', mode: 'taint',
+      metadata: { title: 't', category: 'security', cwe: [1], owasp: [], references: [] },
+      taint: { sources: [{ formula: { kind: 'pattern', source: 'request.args' } }], sinks: [{ formula: { kind: 'pattern', source: 'def (' } }], sanitizers: [], propagators: [] },
+    });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.message).toMatch(/^rule bad-rule \(bad\.yaml\), python: /);
+    expect(problems[0]?.file).toBe('bad.yaml');
+  });
+});

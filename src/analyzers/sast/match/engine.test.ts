@@ -142,3 +142,37 @@ describe('analyzers/sast/match: combinators', () => {
     expect(find('python', f, code)).toEqual(['os.system(x)']);
   });
 });
+
+describe('analyzers/sast/match: object literals', () => {
+  it('matches {..., key: value, ...} at any depth of the options', () => {
+    const code = [
+      "res.cookie('a', t, { secure: false });",
+      "res.cookie('b', t, { httpOnly: true, secure: false, maxAge: 1 });",
+      "res.cookie('c', t, { secure: true });",
+      "app.use(session({ secret: s, cookie: { secure: false, maxAge: 3 } }));",
+    ].join('\n');
+    expect(find('javascript', p('$RES.cookie($N, $V, {..., secure: false, ...})'), code)).toEqual([
+      "res.cookie('a', t, { secure: false })",
+      "res.cookie('b', t, { httpOnly: true, secure: false, maxAge: 1 })",
+    ]);
+    expect(find('javascript', p('$S({..., cookie: {..., secure: false, ...}, ...})'), code)).toEqual(['session({ secret: s, cookie: { secure: false, maxAge: 3 } })']);
+    // Without `...` the object must have exactly these keys.
+    expect(find('javascript', p('$RES.cookie($N, $V, {secure: false})'), code)).toEqual(["res.cookie('a', t, { secure: false })"]);
+  });
+});
+
+describe('analyzers/sast/match: string metavariables', () => {
+  it('"$X" matches any string literal and binds its content for metavariable-regex', () => {
+    const code = 'password = "hunter2"\ntoken = "abc"\npassword = get()\n';
+    const f = all(p('$N = "$V"'), { kind: 'metavariable-regex', metavariable: '$V', regex: '^hunter' });
+    expect(find('python', f, code)).toEqual(['password = "hunter2"']);
+    expect(bindingsOf('python', p('$N = "$V"'), code).map((b) => b['$V'])).toEqual(['hunter2', 'abc']);
+  });
+});
+
+describe('analyzers/sast/match: ES module imports', () => {
+  it('resolves named, namespace and node: imports', () => {
+    const code = "import * as cp from 'node:child_process';\nimport { exec as run } from 'child_process';\ncp.execSync(a);\nrun(b);\n";
+    expect(find('javascript', any(p('child_process.execSync(...)'), p('child_process.exec(...)')), code)).toEqual(['cp.execSync(a)', 'run(b)']);
+  });
+});

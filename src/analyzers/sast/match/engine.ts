@@ -10,7 +10,8 @@ import { indexModule, scopeOf, type ModuleIndex } from './module-index.js';
 export interface MatchHit {
   readonly span: Span;
   readonly bindings: Bindings;
-  readonly scope: { readonly function?: string; readonly class?: string };
+  /** The enclosing function and class; set by `matchFormula`, left out where nobody reads it. */
+  readonly scope?: { readonly function?: string; readonly class?: string };
 }
 
 /** The translated form of a formula for one language, kept per formula object. */
@@ -46,10 +47,11 @@ function byPosition(a: { span: Span }, b: { span: Span }): number {
 }
 
 /** Hits of a compiled formula in a module, sorted by position, with their scope. */
-export function matchCompiled(compiled: CompiledFormula, module: Module, source: string, cache?: HitCache): MatchHit[] {
+export function matchCompiled(compiled: CompiledFormula, module: Module, source: string, withScope = true, cache?: HitCache): MatchHit[] {
   const index = indexModule(module, source);
+  // The scope is a scan over the module's functions per hit: only when asked for.
   return evaluateFormula(compiled, index, cache)
-    .map((h) => ({ span: h.span, bindings: h.bindings, scope: scopeOf(index, h.span) }))
+    .map((h) => (withScope ? { span: h.span, bindings: h.bindings, scope: scopeOf(index, h.span) } : { span: h.span, bindings: h.bindings }))
     .sort(byPosition);
 }
 
@@ -58,5 +60,14 @@ export function matchRuleWith(translate: SnippetTranslator, rule: SearchRule, mo
   const compiled = compileCached(rule.formula, module.language, translate);
   if (!compiled.ok) return [];
   const index = indexModule(module, source);
-  return matchCompiled(compiled.value, module, source).map((h) => ({ path: module.path, span: h.span, bindings: bindingsToRecord(h.bindings, index) }));
+  // One match per span: two alternatives of a pattern-either that match the same code are one finding.
+  const seen = new Set<string>();
+  const out: RuleMatch[] = [];
+  for (const h of matchCompiled(compiled.value, module, source, false)) {
+    const key = `${h.span.startByte}:${h.span.endByte}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ path: module.path, span: h.span, bindings: bindingsToRecord(h.bindings, index) });
+  }
+  return out;
 }

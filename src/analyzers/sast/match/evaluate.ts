@@ -1,9 +1,14 @@
 import type { Span } from '../ir/types.js';
-import { boundEqual, spanOfBound, type Bindings } from './bindings.js';
+import { boundEqual, spanOfBound, type Bindings, type Bound } from './bindings.js';
 import type { CompiledFormula } from './compile.js';
 import type { ModuleIndex } from './module-index.js';
 import { MAX_REGEX_INPUT } from './safe-regex.js';
 import { searchPattern, type Hit } from './search.js';
+
+/** The text a metavariable bound: an identifier's own name, otherwise the source of its span. */
+export function boundText(b: Bound, index: ModuleIndex): string {
+  return b.kind === 'name' ? b.name : index.text(spanOfBound(b));
+}
 
 /** Bindings of two hits merged, or undefined when a shared metavariable disagrees. */
 export function unify(a: Bindings, b: Bindings): Bindings | undefined {
@@ -44,6 +49,9 @@ function dedupe(hits: readonly Hit[]): Hit[] {
   }
   return out;
 }
+
+/** Hits of each pattern text, per module index (the index is per module, so the language is fixed). */
+const LEAF_HITS = new WeakMap<ModuleIndex, Map<string, Hit[]>>();
 
 /** A per-run memo: the same sub-formula object is searched once per module. */
 export type HitCache = Map<CompiledFormula, Hit[]>;
@@ -106,7 +114,7 @@ function evalAll(items: readonly CompiledFormula[], index: ModuleIndex, cache: H
           const b = h.bindings[item.metavariable];
           if (!b) return false;
           item.regex.lastIndex = 0;
-          return item.regex.test(index.text(spanOfBound(b)).slice(0, MAX_REGEX_INPUT));
+          return item.regex.test(boundText(b, index).slice(0, MAX_REGEX_INPUT));
         });
         break;
       case 'focus':
@@ -131,9 +139,18 @@ export function evaluateFormula(f: CompiledFormula, index: ModuleIndex, cache: H
   if (cached) return cached;
   let hits: Hit[];
   switch (f.kind) {
-    case 'pattern':
-      hits = searchPattern(f.pattern, index);
+    case 'pattern': {
+      // Rules repeat the same patterns (every injection rule lists the same sources): search each once per module.
+      let leaves = LEAF_HITS.get(index);
+      if (!leaves) {
+        leaves = new Map();
+        LEAF_HITS.set(index, leaves);
+      }
+      const known = leaves.get(f.source);
+      hits = known ?? searchPattern(f.pattern, index);
+      if (!known) leaves.set(f.source, hits);
       break;
+    }
     case 'any':
       hits = dedupe(f.items.flatMap((i) => evaluateFormula(i, index, cache)));
       break;

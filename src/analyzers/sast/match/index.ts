@@ -5,7 +5,7 @@
 import type { Problem, Result } from '../../../core/result.js';
 import { translateSnippet } from '../ir/translate/snippet.js';
 import type { Language, Module } from '../ir/types.js';
-import type { Formula, RuleMatch, SearchRule } from '../rules/types.js';
+import type { Formula, RuleMatch, SastRule, SearchRule } from '../rules/types.js';
 import type { CompiledFormula } from './compile.js';
 import { compileCached, matchCompiled, matchRuleWith, type MatchHit } from './engine.js';
 
@@ -25,7 +25,27 @@ export function matchRule(rule: SearchRule, module: Module, source: string): Rul
   return matchRuleWith(translateSnippet, rule, module, source);
 }
 
-/** Hits of an already compiled formula, with bindings as IR nodes and the enclosing scope. */
-export function matchFormula(compiled: CompiledFormula, module: Module, source: string): MatchHit[] {
-  return matchCompiled(compiled, module, source);
+/** Hits of an already compiled formula, with bindings as IR nodes and (unless `withScope` is false) the enclosing scope. */
+export function matchFormula(compiled: CompiledFormula, module: Module, source: string, withScope = true): MatchHit[] {
+  return matchCompiled(compiled, module, source, withScope);
+}
+
+/**
+ * Compiles every formula of a rule for each of its languages (grammars must be loaded) and
+ * returns what does not compile, naming the rule: a rule loader reports these instead of
+ * letting a bad pattern match nothing.
+ */
+export function checkRulePatterns(rule: SastRule): Problem[] {
+  const formulas: Formula[] =
+    rule.mode === 'search'
+      ? [rule.formula]
+      : [...rule.taint.sources, ...rule.taint.sinks, ...rule.taint.sanitizers, ...rule.taint.propagators].map((x) => x.formula);
+  const problems: Problem[] = [];
+  for (const language of rule.languages) {
+    for (const formula of formulas) {
+      const compiled = compilePattern(language, formula);
+      if (!compiled.ok) problems.push({ ...compiled.error, message: `rule ${rule.id} (${rule.file}), ${language}: ${compiled.error.message}`, file: rule.file });
+    }
+  }
+  return problems;
 }

@@ -99,7 +99,8 @@ export function matchArgs(ps: readonly Argument[], ts: readonly Argument[], b: B
 }
 
 function isEllipsisEntry(e: ObjectEntry): boolean {
-  return e.key === undefined && e.computedKey === undefined && listEllipsis(e.value) !== undefined;
+  // Translators give a shorthand `...` entry the key `...`.
+  return (e.key === undefined || e.key === '...') && e.computedKey === undefined && listEllipsis(e.value) !== undefined;
 }
 
 function matchEntries(ps: readonly ObjectEntry[], ts: readonly ObjectEntry[], b: Bindings, ctx: MatchContext): Bindings | undefined {
@@ -144,6 +145,8 @@ export function matchExpr(p: Expr, t: Expr, b: Bindings, ctx: MatchContext): Bin
     case 'literal':
       if (t.kind !== 'literal') return undefined;
       if (p.type === 'string' && p.value === '...') return t.type === 'string' ? b : undefined;
+      // `"$X"`: any string literal, binding its content.
+      if (p.type === 'string' && isMetavar(p.value)) return t.type === 'string' ? bind(b, p.value, { kind: 'name', name: t.value, span: t.span }) : undefined;
       return p.type === t.type && p.value === t.value ? b : undefined;
     case 'member': {
       if (!hasMetavar(p)) {

@@ -1,3 +1,4 @@
+import { placeholderText } from '../ir/translate/common.js';
 import type { Expr, FunctionDecl, Param, Stmt } from '../ir/types.js';
 import { bind, isEllipsisMetavar, type Bindings } from './bindings.js';
 import { matchExpr, matchIdent, matchList, type MatchContext } from './match-expr.js';
@@ -27,14 +28,20 @@ function optBody(ps: readonly Stmt[] | undefined, ts: readonly Stmt[] | undefine
   return matchBody(ps, ts ?? [], b, ctx);
 }
 
+/** Some translators leave a placeholder in type positions of a pattern (Go `func f(...)` gives a parameter typed `...`). */
+function patternText(text: string | undefined): string | undefined {
+  return text !== undefined && text.includes('__BW_') ? placeholderText(text) : text;
+}
+
 function paramEllipsis(p: Param): string | undefined {
-  if (p.name === '...') return '';
+  if (p.name === '...' || patternText(p.type) === '...') return '';
   return isEllipsisMetavar(p.name) ? p.name : undefined;
 }
 
 function matchParam(p: Param, t: Param, b: Bindings, ctx: MatchContext): Bindings | undefined {
   let bb = matchIdent(p.name, t.name, t.span, b);
-  if (bb && p.type !== undefined) bb = t.type === undefined ? undefined : matchIdent(p.type, t.type, t.span, bb);
+  const type = patternText(p.type);
+  if (bb && type !== undefined) bb = t.type === undefined ? undefined : matchIdent(type, t.type, t.span, bb);
   if (bb && p.defaultValue) bb = optExpr(p.defaultValue, t.defaultValue, bb, ctx);
   if (bb) for (const a of p.annotations) if (!t.annotations.includes(a)) return undefined;
   return bb;

@@ -9,9 +9,10 @@ import type { Expr, ImportStmt, Stmt } from '../ir/types.js';
  */
 export type AliasTable = ReadonlyMap<string, string>;
 
-/** Module names as dotted paths: `os/exec` and `System\IO` become `os.exec`, `System.IO`. */
+/** Module names as dotted paths: `os/exec` and `System\IO` become `os.exec`, `System.IO`; `node:fs` is `fs`. */
 export function normaliseModule(module: string): string {
-  return module.replace(/[/\\]+/g, '.').replace(/^\.+|\.+$/g, '');
+  // `node:child_process` is `child_process`.
+  return module.replace(/^node:/, '').replace(/[/\\]+/g, '.').replace(/^\.+|\.+$/g, '');
 }
 
 function addImport(table: Map<string, string>, imp: ImportStmt): void {

@@ -14,6 +14,8 @@ export interface Hit {
 
 /** Statements a sequence may continue into after a `...`: the rest of the block, nested blocks included. */
 const MAX_GAP_STATEMENTS = 5000;
+/** Statement comparisons one sequence pattern may make in one module; past it the search stops (hostile input). */
+const MAX_SEQUENCE_WORK = 500_000;
 
 function cover(a: Span, b: Span): Span {
   return { startLine: a.startLine, startColumn: a.startColumn, startByte: a.startByte, endLine: b.endLine, endColumn: b.endColumn, endByte: b.endByte };
@@ -93,24 +95,28 @@ interface Pos {
   readonly index: number;
 }
 
-/** Statements after `pos` in its block, and inside their nested blocks (not nested functions), in order. */
-function following(pos: Pos): Pos[] {
-  const out: Pos[] = [];
-  const visit = (block: readonly Stmt[], from: number): void => {
-    for (let i = from; i < block.length && out.length < MAX_GAP_STATEMENTS; i++) {
-      out.push({ block, index: i });
-      for (const nested of stmtBlocks(block[i] as Stmt)) visit(nested, 0);
-    }
-  };
-  visit(pos.block, pos.index + 1);
-  return out;
+/** Statements after `pos` in its block, and inside their nested blocks (not nested functions), in order; lazily. */
+function* following(pos: Pos): Generator<Pos> {
+  let yielded = 0;
+  const stack: Pos[] = [{ block: pos.block, index: pos.index + 1 }];
+  while (stack.length > 0 && yielded < MAX_GAP_STATEMENTS) {
+    const top = stack.pop() as Pos;
+    if (top.index >= top.block.length) continue;
+    yielded++;
+    yield top;
+    stack.push({ block: top.block, index: top.index + 1 });
+    const nested = stmtBlocks(top.block[top.index] as Stmt);
+    for (let i = nested.length - 1; i >= 0; i--) stack.push({ block: nested[i] as readonly Stmt[], index: 0 });
+  }
 }
 
 function searchSeq(items: readonly SeqItem[], trailing: boolean, index: ModuleIndex, ctx: MatchContext): Hit[] {
   const hits: Hit[] = [];
-  const go = (k: number, candidates: readonly Pos[], b: Bindings, start: Span): Hit | undefined => {
+  let work = MAX_SEQUENCE_WORK;
+  const go = (k: number, candidates: Iterable<Pos>, b: Bindings, start: Span): Hit | undefined => {
     const item = items[k] as SeqItem;
     for (const pos of candidates) {
+      if (--work < 0) return undefined;
       const t = pos.block[pos.index] as Stmt;
       const bb = matchSeqStmt(item.stmt, t, b, ctx);
       if (!bb) continue;
@@ -127,7 +133,7 @@ function searchSeq(items: readonly SeqItem[], trailing: boolean, index: ModuleIn
     return undefined;
   };
   for (const block of index.blocks) {
-    for (let i = 0; i < block.length; i++) {
+    for (let i = 0; i < block.length && work > 0; i++) {
       const first = block[i] as Stmt;
       const hit = go(0, [{ block, index: i }], NO_BINDINGS, first.span);
       if (hit) hits.push(hit);

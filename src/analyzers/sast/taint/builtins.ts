@@ -8,7 +8,8 @@ import { dottedName } from '../match/resolve.js';
  */
 const NUMBER_FUNCTIONS = new Set([
   // Python
-  'int', 'float', 'bool', 'len', 'abs', 'round', 'ord', 'hash', 'id', 'decimal.Decimal', 'Decimal',
+  'int', 'float', 'bool', 'len', 'abs', 'round', 'ord', 'hash', 'id', 'decimal.Decimal', 'Decimal', 'os.path.exists', 'os.path.isfile', 'os.path.isdir',
+  'hashlib.md5', 'hashlib.sha1', 'hashlib.sha256', 'hashlib.sha512', 'hmac.compare_digest', 'md5', 'sha1', 'crc32', 'zlib.crc32',
   // JavaScript / TypeScript
   'parseInt', 'parseFloat', 'Number', 'Boolean', 'Number.parseInt', 'Number.parseFloat', 'Math.floor', 'Math.round', 'Math.ceil', 'Math.abs', 'Math.max', 'Math.min', 'Date.parse', 'isNaN', 'Number.isInteger', 'BigInt',
   // Java
@@ -25,6 +26,8 @@ const NUMBER_FUNCTIONS = new Set([
 
 /** Methods whose result is a number or boolean whatever the receiver (`s.to_i`, `s.length`, `s.isdigit()`). */
 const NUMBER_METHODS = new Set([
+  // Digests and existence checks: a hex digest or a boolean cannot carry an injection.
+  'hexdigest', 'digest', 'exists', 'existsSync', 'isfile', 'isdir', 'islink', 'is_file', 'is_dir', 'isFile', 'isDirectory',
   'to_i', 'to_f', 'to_r', 'to_c', 'length', 'size', 'count', 'len', 'isdigit', 'isnumeric', 'isdecimal', 'isalnum', 'isalpha',
   'startswith', 'endswith', 'startsWith', 'endsWith', 'includes', 'contains', 'indexOf', 'lastIndexOf', 'has', 'hasOwnProperty', 'test', 'equals', 'equalsIgnoreCase', 'compareTo', 'isEmpty', 'Equals', 'Contains', 'StartsWith', 'EndsWith', 'hashCode', 'intValue', 'longValue', 'Count', 'Length', 'nil?', 'empty?', 'include?', 'is_a?', 'match?',
 ]);
@@ -43,7 +46,8 @@ export function isNumericCast(type: string): boolean {
 }
 
 /** Operators whose result is a boolean or a number, whatever goes in. */
-const CLEAN_BINARY = new Set(['==', '!=', '===', '!==', '<', '>', '<=', '>=', 'in', 'not in', 'is', 'is not', 'instanceof', '-', '*', '/', '//', '**', '<<', '>>', '>>>', '&', '|', '^', '<=>', '=~', '!~', '===']);
+// `<<` is left out: it appends in Ruby (`list << x`) and C++ streams.
+const CLEAN_BINARY = new Set(['==', '!=', '===', '!==', '<', '>', '<=', '>=', 'in', 'not in', 'is', 'is not', 'instanceof', '-', '*', '/', '//', '**', '>>', '>>>', '&', '|', '^', '<=>', '=~', '!~']);
 const CLEAN_UNARY = new Set(['!', 'not', 'typeof', '-', '+', '~', 'void', 'delete', 'sizeof', 'len']);
 
 export function isCleanBinary(op: string, left: Expr, right: Expr): boolean {
@@ -60,3 +64,9 @@ export function isCleanUnary(op: string): boolean {
 export const COLLECTION_WRITERS = new Set([
   'push', 'unshift', 'append', 'extend', 'insert', 'add', 'addAll', 'put', 'putAll', 'set', 'setdefault', 'update', 'concat', 'write', 'WriteString', 'Write', 'Add', 'AddRange', 'Append', 'AppendLine', 'AppendFormat', 'Insert', 'Push', 'offer', 'addFirst', 'addLast', 'store', 'merge',
 ]);
+
+/** Collection lookups by key: the result is the stored value (or the default), not the key. */
+export const LOOKUPS = new Set(['get', 'getOrDefault', 'fetch', 'GetValueOrDefault', 'get_or']);
+
+/** Properties that are numbers: `s.length`, `list.size`, `arr.Length`, `list.Count`. */
+export const LENGTHS = new Set(['length', 'size', 'Length', 'Count', 'byteLength']);

@@ -1,6 +1,6 @@
 import type { CallExpr, Param } from '../ir/types.js';
 import { reachSink, step, type FnCtx } from './context.js';
-import { exportedFunction, type FnInfo, type ModuleInfo } from './modules.js';
+import { exportedFunction, instanceClass, type FnInfo, type ModuleInfo } from './modules.js';
 import type { Summary } from './program.js';
 import { CLEAN, extended, paramIndexOf, SOURCE_LABEL, union, withStep, type TaintSet } from './taint-set.js';
 
@@ -33,11 +33,20 @@ export function resolveCallIn(mod: ModuleInfo, className: string | undefined, e:
       const fn = exportedFunction(imp.target, imp.name);
       return fn ? { fn, receiverIsParam: false } : undefined;
     }
-    return undefined;
+    // Ruby, Java, C#, PHP traits: a method of the same class called without a receiver.
+    const method = className !== undefined ? mod.methods.get(className)?.get(callee.name) : undefined;
+    return method && !takesSelf(method) ? { fn: method, receiverIsParam: false } : undefined;
   }
-  if (callee.kind !== 'member' || callee.object.kind !== 'name') return undefined;
-  const objName = callee.object.name;
+  if (callee.kind !== 'member') return undefined;
   const method = callee.property;
+  // `new Users(pool).byName(x)`, `users.byName(x)` with `users = new Users(pool)`.
+  const made = instanceClass(mod, callee.object) ?? (callee.object.kind === 'name' ? mod.instances.get(callee.object.name) : undefined);
+  if (made !== undefined) {
+    const fn = mod.methods.get(made)?.get(method);
+    return fn ? { fn, receiverIsParam: takesSelf(fn) } : undefined;
+  }
+  if (callee.object.kind !== 'name') return undefined;
+  const objName = callee.object.name;
   if (SELF_NAMES.has(objName)) {
     const fn = className !== undefined ? mod.methods.get(className)?.get(method) : undefined;
     return fn ? { fn, receiverIsParam: takesSelf(fn) } : undefined;

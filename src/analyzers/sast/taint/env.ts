@@ -89,7 +89,8 @@ export class TaintEnv {
     const group = this.roots.get(rootOf(path));
     if (!group) return CLEAN;
     let t = this.readOwn(path);
-    if (group.size > 1) {
+    // Fields of `path` exist only if the group holds more than `path` itself.
+    if (group.size > (group.has(path) ? 1 : 0)) {
       const under = `${path}.`;
       for (const [k, v] of group) if (k.startsWith(under)) t = union(t, v);
     }
@@ -104,7 +105,7 @@ export class TaintEnv {
       return;
     }
     const group = this.writable(root) as Map<string, TaintSet>;
-    if (group.size > 1) {
+    if (group.size > (group.has(path) ? 1 : 0)) {
       const under = `${path}.`;
       for (const k of [...group.keys()]) if (k.startsWith(under)) group.delete(k);
     }

@@ -1,8 +1,11 @@
 import type { Argument, CallExpr, Expr, FunctionDecl, Span } from '../ir/types.js';
-import { COLLECTION_WRITERS, isCleanBinary, isCleanUnary, isNumberConversion, isNumericCast } from './builtins.js';
+import { COLLECTION_WRITERS, LENGTHS, LOOKUPS, isCleanBinary, isCleanUnary, isNumberConversion, isNumericCast } from './builtins.js';
 import { applySummary, resolveCall } from './calls.js';
 import { sinkHere, step, type FnCtx } from './context.js';
 import { accessPath } from './env.js';
+import { qualifiedName } from '../match/resolve.js';
+import type { MatchHit } from '../match/index.js';
+import { spanOfBound } from '../match/bindings.js';
 import { spanKey } from './sites.js';
 import { assignTo, runClosure } from './stmts.js';
 import { CLEAN, SOURCE_LABEL, union, unionAll, type TaintSet } from './taint-set.js';
@@ -36,11 +39,12 @@ export function evalExpr(ctx: FnCtx, e: Expr, asBase = false): TaintSet {
     if (!sites.starts.has(e.span.startByte)) return t;
     const key = spanKey(e.span);
     if (sites.sources.has(key)) t = union(t, sourceTaint(ctx, e.span));
-    if (sites.sanitizers.has(key)) t = CLEAN;
-    const sink = sites.sinks.get(key);
+    const sanitized = sites.sanitizers.has(key);
+    if (sanitized) t = CLEAN;
+    const sink = sanitized ? undefined : sites.sinks.get(key);
     // A call matched as a whole (`exec(...)`) is hit by a tainted argument; a focused expression
     // that happens to be a call (`$URL` bound to `c.QueryParam("next")`) by its own value.
-    if (sink) sinkHere(ctx, e.kind === 'call' ? union(t, ctx.callArgs.get(e) ?? CLEAN) : t, sink);
+    if (sink) sinkHere(ctx, e.kind === 'call' && !isFocused(sink) ? union(t, ctx.callArgs.get(e) ?? CLEAN) : t, sink);
     const props = sites.propagators.get(key);
     if (props) {
       for (const p of props) {
@@ -56,6 +60,14 @@ export function evalExpr(ctx: FnCtx, e: Expr, asBase = false): TaintSet {
   } finally {
     ctx.depth--;
   }
+}
+
+/** A sink reported at the span of one of its metavariables (`focus-metavariable`). */
+function isFocused(hit: MatchHit): boolean {
+  return Object.values(hit.bindings).some((b) => {
+    const s = spanOfBound(b);
+    return s.startByte === hit.span.startByte && s.endByte === hit.span.endByte;
+  });
 }
 
 function evalAll(ctx: FnCtx, list: readonly Expr[]): TaintSet {
@@ -74,6 +86,11 @@ function evalKind(ctx: FnCtx, e: Expr, asBase: boolean): TaintSet {
       return CLEAN;
     case 'member':
     case 'index': {
+      // `s.length`, `list.size`: a number whatever the string held.
+      if (e.kind === 'member' && LENGTHS.has(e.property)) {
+        evalExpr(ctx, e.object);
+        return CLEAN;
+      }
       const path = accessPath(e);
       const base = evalExpr(ctx, e.object, path !== undefined);
       if (e.kind === 'index') evalExpr(ctx, e.index);
@@ -85,6 +102,11 @@ function evalKind(ctx: FnCtx, e: Expr, asBase: boolean): TaintSet {
     case 'binary': {
       const l = evalExpr(ctx, e.left);
       const r = evalExpr(ctx, e.right);
+      // `list << x`, `buf << x` (Ruby): the right side goes into the left.
+      if (e.op === '<<' && r.size > 0) {
+        const path = accessPath(e.left);
+        if (path !== undefined) ctx.env.add(path, r);
+      }
       return isCleanBinary(e.op, e.left, e.right) ? CLEAN : union(l, r);
     }
     case 'unary': {
@@ -126,6 +148,13 @@ function evalKind(ctx: FnCtx, e: Expr, asBase: boolean): TaintSet {
   }
 }
 
+/** `sb.append(a).append(b)`: the builder the chain writes into. */
+function builderRoot(e: Expr): Expr {
+  let cur = e;
+  for (let i = 0; i < 64 && cur.kind === 'call' && cur.callee.kind === 'member' && COLLECTION_WRITERS.has(cur.callee.property); i++) cur = cur.callee.object;
+  return cur;
+}
+
 function argTaints(ctx: FnCtx, args: readonly Argument[]): TaintSet[] {
   return args.map((a) => (a.value.kind === 'function' ? CLEAN : evalExpr(ctx, a.value)));
 }
@@ -152,10 +181,14 @@ function evalCall(ctx: FnCtx, e: CallExpr): TaintSet {
     }
   }
   if (callee.kind === 'member' && COLLECTION_WRITERS.has(callee.property) && argsUnion.size > 0) {
-    const path = accessPath(callee.object);
+    const path = accessPath(builderRoot(callee.object));
     if (path !== undefined) ctx.env.add(path, argsUnion);
   }
   if (isNumberConversion(e)) return CLEAN;
+  // `ALLOWED.get(key, default)`: a lookup returns what the collection holds, not the key.
+  if (callee.kind === 'member' && LOOKUPS.has(callee.property) && e.args.length <= 2 && qualifiedName(callee.object, ctx.mod.index.aliases) === undefined) {
+    return union(recv, unionAll(args.slice(1)));
+  }
   const target = resolveCall(ctx, e);
   // Clean data into a function that holds no source cannot come out tainted: skip its summary.
   if (target && everything.size === 0 && !ctx.program.relevant.has(target.fn)) return CLEAN;

@@ -57,3 +57,17 @@ describe('analyzers/sast/taint: checks, exits, propagators and sanitizers by sid
     expect(runOn(rule, { 'app.py': code }).map((r) => r.line)).toEqual([3]);
   });
 });
+
+describe('analyzers/sast/taint: exits and builders', () => {
+  it('treats abort() and sys.exit() as the end of a branch', () => {
+    const rule = taintRule('python', { sources: ['request.args'], sinks: ['os.system(...)'] });
+    const code = 'def a():\n    n = request.args["n"]\n    if not n.isdigit():\n        abort(400)\n    os.system("sleep " + n)\n\ndef b():\n    n = request.args["n"]\n    if not n.isdigit():\n        log(n)\n    os.system("sleep " + n)\n';
+    expect(runOn(rule, { 'app.py': code }).map((r) => r.line)).toEqual([11]);
+  });
+
+  it('follows chained builder calls into the builder', () => {
+    const rule = taintRule('javascript', { sources: ['req.query'], sinks: ['db.query(...)'] });
+    const code = "app.get('/', (req, res) => {\n  const parts = [];\n  parts.push('a').push(req.query.x);\n  db.query(parts.join(' '));\n});\n";
+    expect(runOn(rule, { 'app.js': code }).map((r) => r.line)).toEqual([4]);
+  });
+});

@@ -1,10 +1,15 @@
 import type { Expr, Stmt } from '../ir/types.js';
+import { dottedName } from '../match/resolve.js';
 import { accessPath } from './env.js';
 
 /** Methods that check the receiver's content: `v.isdigit()`, `v.isalnum()`. */
 const RECEIVER_CHECKS = new Set(['isdigit', 'isnumeric', 'isdecimal', 'isalnum', 'isalpha', 'isidentifier', 'isInteger', 'isSafeInteger', 'isFinite']);
 /** Calls that check their (last) argument against an allow-list or a pattern: `ALLOWED.includes(v)`, `re.fullmatch(p, v)`. */
 const ARGUMENT_CHECKS = new Set(['includes', 'contains', 'has', 'test', 'fullmatch', 'hasOwnProperty', 'isInteger', 'isSafeInteger', 'isFinite', 'ContainsKey', 'Contains', 'include?', 'in_array', 'is_numeric', 'ctype_digit', 'ctype_alnum', 'isinstance']);
+/** Prefix checks on a resolved path (`full.startswith(ROOT + os.sep)`): a guard when the prefix is computed, not a bare literal like `"/"`. */
+const PREFIX_CHECKS = new Set(['startswith', 'startsWith', 'HasPrefix', 'start_with?', 'StartsWith']);
+/** Validator functions by name (`is_safe_url(u)`, `url_has_allowed_host_and_scheme(u, …)`, `isValidId(x)`): they guard their first argument. */
+const VALIDATOR_NAME = /^(?:is_?(?:safe|valid|allowed)|has_allowed|url_has_allowed|validate|valid_|allowed_)|(?:_is_safe|_is_valid|IsValid|IsSafe|isSafe|isValid|isAllowed|Allowed)$/;
 const NUMERIC_TYPE_NAMES = new Set(['number', 'bigint', 'boolean', 'int', 'float', 'bool']);
 
 /** A variable the test validates, and whether the test is true when the value is safe. */
@@ -29,7 +34,11 @@ export function guardOf(test: Expr): Guard | undefined {
     const method = c.kind === 'member' ? c.property : c.kind === 'name' ? c.name : undefined;
     if (method === undefined) return undefined;
     let target: Expr | undefined;
+    const firstArg = test.args[0]?.value;
     if (c.kind === 'member' && RECEIVER_CHECKS.has(method) && test.args.length === 0) target = c.object;
+    else if (c.kind === 'member' && PREFIX_CHECKS.has(method) && firstArg && firstArg.kind !== 'literal') target = c.object;
+    else if (c.kind === 'name' && method === 'HasPrefix' && test.args[1] && test.args[1].value.kind !== 'literal') target = firstArg;
+    else if (VALIDATOR_NAME.test(method)) target = firstArg;
     else if (ARGUMENT_CHECKS.has(method)) {
       const arg = method === 'isinstance' ? test.args[0]?.value : lastPositional(test.args);
       if (method === 'isinstance') {
@@ -56,11 +65,20 @@ export function guardOf(test: Expr): Guard | undefined {
   return undefined;
 }
 
-/** A block that never falls through: it ends in `return`, `throw`, `raise`, `continue`, `break` (or an `abort(…)`-style exit is not assumed). */
+/** Calls that do not return: `abort(400)`, `sys.exit()`, `process.exit(1)`, `panic(err)`, `log.Fatal(err)`. */
+const NO_RETURN = new Set(['abort', 'exit', 'die', 'panic', 'raise', 'sys.exit', 'os.Exit', 'process.exit', 'log.Fatal', 'log.Fatalf', 'log.Fatalln', 'log.Panic', 'log.Panicf', 'flask.abort', 'os._exit']);
+
+function isNoReturnCall(s: Stmt): boolean {
+  if (s.kind !== 'expr' || s.expr.kind !== 'call') return false;
+  const name = dottedName(s.expr.callee);
+  return name !== undefined && NO_RETURN.has(name);
+}
+
+/** A block that never falls through: it ends in `return`, `throw`, `continue`, `break`, or a call like `abort(403)`. */
 export function alwaysExits(body: readonly Stmt[] | undefined): boolean {
   const last = body?.[body.length - 1];
   if (!last) return false;
-  if (last.kind === 'return' || last.kind === 'throw') return true;
+  if (last.kind === 'return' || last.kind === 'throw' || isNoReturnCall(last)) return true;
   if (last.kind === 'other' && (last.type === 'continue_statement' || last.type === 'break_statement')) return true;
   if (last.kind === 'if') return alwaysExits(last.consequent) && alwaysExits(last.alternate);
   if (last.kind === 'block') return alwaysExits(last.body);

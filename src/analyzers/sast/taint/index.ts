@@ -25,22 +25,15 @@ export interface RunTaintOptions extends Partial<TaintOptions> {
  */
 export function runTaint(rule: TaintRule, modules: readonly Module[], sources: ReadonlyMap<string, string>, options: RunTaintOptions = {}): RuleMatch[] {
   const relevant = modules.filter((m) => rule.languages.includes(m.language));
-  const tA = process.cpuUsage();
   const sites = relevant.map((m) => findSites(rule, m, sources.get(m.path) ?? ''));
-  if (process.env['H2_DEBUG']) console.log('sitesMs', process.cpuUsage(tA).user / 1000);
   // Without a source anywhere (or a sink anywhere) nothing can be found.
   if (!sites.some((s) => s.hasSources) || !sites.some((s) => s.sinks.size > 0)) return [];
-  const tB = process.cpuUsage();
   const infos = relevant.map((m, i) => moduleInfoFor(m, sources.get(m.path) ?? '', sites[i] as RuleSites));
-  if (process.env['H2_DEBUG']) console.log('infosMs', process.cpuUsage(tB).user / 1000);
   linkImports(infos, options.resolver ?? defaultResolver(infos.map((m) => m.module.path)));
   const program = new Program({ ...DEFAULT_TAINT_OPTIONS, ...stripUndefined(options) }, analyzeFunction);
-  const t0 = process.cpuUsage();
   const rel = relevantFunctions(infos);
-  const t1 = process.cpuUsage(t0);
   program.relevant = new Set(rel);
   for (const fn of rel) program.summaryOf(fn);
-  if (process.env['H2_DEBUG']) console.log('relevant', rel.length, 'of', infos.reduce((n, m) => n + m.functions.length, 0), 'relMs', t1.user / 1000, 'analysisMs', process.cpuUsage(t0).user / 1000, 'summaries', program.count(), rel.slice(0, 30).map((f) => f.name).join(','));
   return program
     .findings()
     .map((f): RuleMatch => ({

@@ -35,6 +35,8 @@ export interface ModuleInfo {
   readonly imports: Map<string, ImportRef>;
   /** Lambdas registered as named functions: the inline walk skips them. */
   readonly registered: Set<FunctionDecl>;
+  /** Variables holding an instance of a class of this module (`users = new Users()`, `u = Users()`), file-wide. */
+  readonly instances: Map<string, string>;
   readonly body: FnInfo;
   /** Exports naming a function defined further down the file, settled after the walk. */
   readonly pendingExports: { local: string; exported: string }[];
@@ -58,12 +60,13 @@ export function moduleInfoFor(module: Module, source: string, sites: RuleSites):
 function createModuleInfo(module: Module, source: string, sites: RuleSites): ModuleInfo {
   const info: ModuleInfo = {
     module, source, sites, index: indexModule(module, source), functions: [], byName: new Map(), methods: new Map(), exports: new Map(),
-    imports: new Map(), registered: new Set(), pendingExports: [],
+    imports: new Map(), registered: new Set(), pendingExports: [], instances: new Map(),
     body: undefined as unknown as FnInfo,
   };
   const whole: Span = { startLine: 1, startColumn: 0, startByte: 0, endLine: Number.MAX_SAFE_INTEGER, endColumn: 0, endByte: Number.MAX_SAFE_INTEGER };
   (info as { body: FnInfo }).body = { name: '<module>', params: [], body: module.body, span: whole, module: info, isModuleBody: true };
   registerFunctions(info, module.body, undefined, true);
+  collectInstances(info);
   return info;
 }
 
@@ -170,4 +173,20 @@ export function linkImports(modules: readonly ModuleInfo[], resolve: ImportResol
 export function exportedFunction(m: ModuleInfo, name: string): FnInfo | undefined {
   if (name === '*' || name === 'default') return m.exports.get('default');
   return m.exports.get(name) ?? m.byName.get(name);
+}
+
+/** `x = new C(…)` / `x = C(…)` for a class C of the module: calls `x.m()` resolve to C's method m. */
+function collectInstances(info: ModuleInfo): void {
+  for (const s of info.index.stmtsByKind.get('assign') ?? []) {
+    if (s.kind !== 'assign' || !s.value || s.target.kind !== 'name') continue;
+    const cls = instanceClass(info, s.value);
+    if (cls !== undefined && !info.instances.has(s.target.name)) info.instances.set(s.target.name, cls);
+  }
+}
+
+/** The class of the module a `new C(…)` / `C(…)` expression makes, if any. */
+export function instanceClass(info: ModuleInfo, e: Expr): string | undefined {
+  const v = e.kind === 'await' ? e.value : e;
+  if (v.kind !== 'call' || v.callee.kind !== 'name') return undefined;
+  return info.methods.has(v.callee.name) ? v.callee.name : undefined;
 }

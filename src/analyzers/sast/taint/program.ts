@@ -75,10 +75,6 @@ export class Program {
     }
   }
 
-  count(): number {
-    return this.summaries.size;
-  }
-
   isAnalysed(fn: FnInfo): boolean {
     return this.summaries.has(fn);
   }

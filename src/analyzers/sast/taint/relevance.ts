@@ -49,13 +49,13 @@ export function relevantFunctions(modules: readonly ModuleInfo[]): FnInfo[] {
     const target = queue.pop() as FnInfo;
     for (const m of modules) {
       for (const call of m.index.callsByName.get(target.name) ?? []) {
-        // Only `self.f()` needs the caller's class to resolve; look for the caller only on a hit.
+        // Only `self.f()` and receiver-less method calls need the caller's class to resolve; find the caller only then.
         const o = call.callee.kind === 'member' ? call.callee.object : undefined;
-        const viaSelf = o?.kind === 'name' && (o.name === 'self' || o.name === 'this' || o.name === 'cls');
-        if (!viaSelf && resolveCallIn(m, undefined, call)?.fn !== target) continue;
+        const needsClass = call.callee.kind === 'name' || (o?.kind === 'name' && (o.name === 'self' || o.name === 'this' || o.name === 'cls'));
+        if (!needsClass && resolveCallIn(m, undefined, call)?.fn !== target) continue;
         const caller = enclosing(m, call.span);
         if (relevant.has(caller)) continue;
-        if (!viaSelf || resolveCallIn(m, caller.className, call)?.fn === target) add(caller);
+        if (!needsClass || resolveCallIn(m, caller.className, call)?.fn === target) add(caller);
       }
     }
   }

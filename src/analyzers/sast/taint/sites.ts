@@ -28,7 +28,7 @@ export interface RuleSites {
 
 function hitsOf(formula: Formula, language: Language, module: Module, source: string): MatchHit[] {
   const compiled = compilePattern(language, formula);
-  return compiled.ok ? matchFormula(compiled.value, module, source) : [];
+  return compiled.ok ? matchFormula(compiled.value, module, source, false) : [];
 }
 
 /** Runs every pattern of the rule once over the module (through the shared module index). */

@@ -43,6 +43,7 @@ export interface Reported {
 
 function languageOf(path: string): Language {
   if (path.endsWith('.py')) return 'python';
+  if (path.endsWith('.rb')) return 'ruby';
   if (path.endsWith('.ts')) return 'typescript';
   return 'javascript';
 }

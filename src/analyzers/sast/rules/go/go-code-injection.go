@@ -12,7 +12,7 @@ import (
 
 func direct(w http.ResponseWriter, r *http.Request) {
 	vm := goja.New()
-	// todoruleid: go-code-injection
+	// ruleid: go-code-injection
 	vm.RunString(r.URL.Query().Get("script"))
 	script := r.URL.Query().Get("script")
 	// ruleid: go-code-injection

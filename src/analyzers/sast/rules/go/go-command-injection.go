@@ -12,7 +12,7 @@ import (
 )
 
 func direct(w http.ResponseWriter, r *http.Request) {
-	// todoruleid: go-command-injection
+	// ruleid: go-command-injection
 	exec.Command(r.URL.Query().Get("tool")).Run()
 	tool := r.URL.Query().Get("tool")
 	// ruleid: go-command-injection

@@ -74,7 +74,7 @@ func allowListed(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "unknown report", http.StatusBadRequest)
 		return
 	}
-	// todook: go-path-traversal
+	// ok: go-path-traversal
 	os.Open(filepath.Join(uploads, name))
 }
 

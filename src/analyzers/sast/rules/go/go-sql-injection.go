@@ -64,7 +64,7 @@ func builder(w http.ResponseWriter, r *http.Request) {
 	sb.WriteString("SELECT * FROM items WHERE owner = '")
 	sb.WriteString(r.PostFormValue("owner"))
 	sb.WriteString("'")
-	// todoruleid: go-sql-injection
+	// ruleid: go-sql-injection
 	db.Query(sb.String())
 }
 
@@ -149,6 +149,6 @@ type api struct{ db *gorm.DB }
 
 func (a *api) search(c *gin.Context) {
 	term := c.DefaultQuery("q", "")
-	// todoruleid: go-sql-injection
+	// ruleid: go-sql-injection
 	a.db.Where("title LIKE '%" + term + "%'").Find(&struct{}{})
 }

@@ -47,7 +47,7 @@ app.post('/collection', (req, res) => {
 });
 
 app.get('/shell-option', (req, res) => {
-  // todoruleid: js-command-injection
+  // ruleid: js-command-injection
   spawn(req.query.cmd, [], { shell: true });
   // ruleid: js-command-injection
   spawn('sh', ['-c', 'echo ' + req.query.msg]);

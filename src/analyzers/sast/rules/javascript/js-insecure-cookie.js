@@ -3,14 +3,14 @@ const session = require('express-session');
 
 const app = express();
 
-// todoruleid: js-insecure-cookie
+// ruleid: js-insecure-cookie
 app.use(session({ secret: process.env.SESSION_SECRET, cookie: { secure: false, maxAge: 3600000 } }));
 
 app.post('/login', (req, res) => {
   const token = issueToken(req.body.user);
-  // todoruleid: js-insecure-cookie
+  // ruleid: js-insecure-cookie
   res.cookie('session', token, { httpOnly: false, secure: true });
-  // todoruleid: js-insecure-cookie
+  // ruleid: js-insecure-cookie
   res.cookie('auth', token, { secure: false });
   // ruleid: js-insecure-cookie
   res.cookie('sessionId', token);

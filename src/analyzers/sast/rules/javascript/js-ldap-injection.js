@@ -16,7 +16,7 @@ app.get('/user', (req, res) => {
 
 app.get('/helper', (req, res) => {
   const opts = { scope: 'sub', filter: userFilter(req.query.name) };
-  // todoruleid: js-ldap-injection
+  // ruleid: js-ldap-injection
   client.search('dc=example,dc=com', opts, () => res.end());
 });
 
@@ -26,10 +26,16 @@ app.post('/login', (req, res) => {
 });
 
 app.get('/safe', (req, res) => {
-  // todook: js-ldap-injection
+  // ok: js-ldap-injection
   client.search('dc=example,dc=com', { filter: ldapEscape.filter`(uid=${req.query.uid})`, scope: 'sub' }, () => res.end());
   // ok: js-ldap-injection
   client.search('dc=example,dc=com', { filter: '(objectClass=person)', scope: 'sub' }, () => res.end());
-  // todook: js-ldap-injection
+  // ok: js-ldap-injection
   client.search('dc=example,dc=com', { filter: new ldap.EqualityFilter({ attribute: 'uid', value: req.query.uid }), scope: 'sub' }, () => res.end());
+});
+
+app.get('/opts-safe', (req, res) => {
+  const opts = { scope: 'sub', filter: '(objectClass=person)', sizeLimit: 10 };
+  // ok: js-ldap-injection
+  client.search('dc=example,dc=com', opts, () => res.json(req.query.page));
 });

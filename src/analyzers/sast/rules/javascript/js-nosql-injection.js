@@ -39,7 +39,7 @@ app.post('/where', async (req, res) => {
 app.post('/delete', async (req, res) => {
   const query = {};
   query.email = req.body.email;
-  // todoruleid: js-nosql-injection
+  // ruleid: js-nosql-injection
   await users.deleteMany(query);
   res.end();
 });

@@ -63,7 +63,7 @@ app.get('/prefix-check', (req, res) => {
   if (!full.startsWith(UPLOADS + path.sep)) {
     return res.status(400).end();
   }
-  // todook: js-path-traversal
+  // ok: js-path-traversal
   return res.sendFile(full);
 });
 

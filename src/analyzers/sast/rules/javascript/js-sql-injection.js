@@ -43,7 +43,7 @@ app.post('/through-callee', (req, res) => {
 app.get('/collection', (req, res) => {
   const parts = ['SELECT * FROM items WHERE'];
   parts.push('owner = ' + req.query.owner);
-  // todoruleid: js-sql-injection
+  // ruleid: js-sql-injection
   db.query(parts.join(' '));
   const filter = { column: req.query.sort };
   // ruleid: js-sql-injection
@@ -96,4 +96,14 @@ app.get('/allow-list', (req, res) => {
   // ok: js-sql-injection
   db.query('SELECT * FROM users ORDER BY ' + column);
   res.end();
+});
+
+app.get('/cache', async (req, res) => {
+  const cache = new Map();
+  // ok: js-sql-injection
+  const hit = cache.get(req.query.key);
+  const sqlite = require('better-sqlite3')('app.db');
+  // ruleid: js-sql-injection
+  const row = sqlite.prepare("SELECT * FROM t WHERE k = '" + req.query.key + "'").get();
+  res.json([hit, row]);
 });

@@ -2,11 +2,11 @@ const https = require('https');
 const tls = require('tls');
 const axios = require('axios');
 
-// todoruleid: js-tls-verification-disabled
+// ruleid: js-tls-verification-disabled
 const agent = new https.Agent({ keepAlive: true, rejectUnauthorized: false });
 
 function fetchInternal(url) {
-  // todoruleid: js-tls-verification-disabled
+  // ruleid: js-tls-verification-disabled
   return axios.get(url, { httpsAgent: new https.Agent({ rejectUnauthorized: false }) });
 }
 
@@ -30,10 +30,10 @@ module.exports = { agent, fetchInternal, connect, strictAgent, caAgent };
 
 function legacyRequest(url) {
   const request = require('request');
-  // todoruleid: js-tls-verification-disabled
+  // ruleid: js-tls-verification-disabled
   return request.get(url, { strictSSL: false });
 }
 
-// todoruleid: js-tls-verification-disabled
+// ruleid: js-tls-verification-disabled
 const tlsOptions = { host: 'db.internal', rejectUnauthorized: false };
 module.exports.tlsOptions = tlsOptions;

@@ -66,3 +66,16 @@ function Comment(props) {
 }
 
 module.exports = { renderFromHash, Comment };
+
+function relay(socket, req) {
+  // ok: js-xss
+  socket.send(req.query.msg);
+}
+
+async function koaHandler(ctx) {
+  // ruleid: js-xss
+  ctx.body = '<h1>' + ctx.query.title + '</h1>';
+}
+
+module.exports.relay = relay;
+module.exports.koaHandler = koaHandler;

@@ -1,12 +1,12 @@
 const libxmljs = require('libxmljs');
 
 function parseUpload(xml) {
-  // todoruleid: js-xxe
+  // ruleid: js-xxe
   return libxmljs.parseXml(xml, { noent: true });
 }
 
 function parseStrict(xml) {
-  // todoruleid: js-xxe
+  // ruleid: js-xxe
   return libxmljs.parseXmlString(xml, { noblanks: true, noent: true, nonet: false });
 }
 

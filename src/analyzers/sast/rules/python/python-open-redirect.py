@@ -41,7 +41,7 @@ def django_view(request):
 def safe():
     kind = request.args.get("kind")
     if kind == "a":
-        # todook: python-open-redirect
+        # ok: python-open-redirect
         return redirect(TARGETS.get(request.args["to"], "/"))
     if kind == "b":
         # ok: python-open-redirect
@@ -56,6 +56,6 @@ def safe():
 def django_checked(request):
     next_url = request.GET.get("next", "/")
     if url_has_allowed_host_and_scheme(next_url, allowed_hosts={"example.com"}):
-        # todook: python-open-redirect
+        # ok: python-open-redirect
         return HttpResponseRedirect(next_url)
     return HttpResponseRedirect("/")

@@ -73,5 +73,5 @@ def prefix_check():
     full = os.path.realpath(os.path.join(UPLOADS, request.args["file"]))
     if not full.startswith(UPLOADS + os.sep):
         return "no", 400
-    # todook: python-path-traversal
+    # ok: python-path-traversal
     return open(full).read()

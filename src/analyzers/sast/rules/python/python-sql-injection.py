@@ -107,10 +107,17 @@ def safe():
     # ok: python-sql-injection
     cur.execute("SELECT COUNT(*) FROM users")
     column = {"name": "name", "created": "created_at"}.get(request.args.get("sort"), "name")
-    # todook: python-sql-injection
+    # ok: python-sql-injection
     cur.execute("SELECT * FROM users ORDER BY " + column)
     if request.args.get("kind") in ("a", "b"):
         kind = request.args.get("kind")
         # todook: python-sql-injection
         cur.execute("SELECT * FROM t WHERE kind = '%s'" % kind)
+    return "ok"
+
+
+@app.get("/items/<item_id>")
+def fastapi_style(item_id):
+    # ruleid: python-sql-injection
+    db.execute("SELECT * FROM items WHERE id = '" + item_id + "'")
     return "ok"

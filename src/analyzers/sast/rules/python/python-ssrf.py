@@ -43,7 +43,7 @@ def webhooks():
 
 @app.route("/safe")
 def safe():
-    # todook: python-ssrf
+    # ok: python-ssrf
     a = requests.get(SERVICES.get(request.args["service"], SERVICES["news"]))
     # ok: python-ssrf
     b = requests.get("https://api.example.com/search?q=" + quote(request.args["q"]))

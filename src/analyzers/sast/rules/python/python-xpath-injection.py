@@ -41,3 +41,9 @@ def safe():
     # ok: python-xpath-injection
     c = tree.xpath("//user[position()=%d]" % int(request.args["pos"]))
     return str((a, b, c))
+
+
+@app.route("/text")
+def text_search():
+    # ok: python-xpath-injection
+    return str("alice,bob".find(request.args["q"]))

@@ -77,3 +77,9 @@ def safe2():
 def safe3():
     # ok: python-xss
     return make_response("<p>Hello " + escape(request.args["name"]) + "</p>")
+
+
+@app.route("/api/echo")
+def api_echo():
+    # ok: python-xss
+    return {"echo": request.args.get("q")}
