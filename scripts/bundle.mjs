@@ -10,7 +10,7 @@ const shared = {
   sourcemap: true,
   logLevel: 'warning',
   // Piscina finds its own worker script beside its files on disk, so it is loaded from node_modules.
-  external: ['piscina'],
+  external: ['piscina', 'playwright-core'],
   // CommonJS dependencies call require(); give the ES module bundle a real one.
   banner: { js: "import { createRequire as __bulwarkCreateRequire } from 'node:module'; const require = __bulwarkCreateRequire(import.meta.url);" },
 };

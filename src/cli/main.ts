@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT_USAGE, UsageError } from './errors.js';
 import { registerCompareCommand } from './commands/compare.js';
+import { registerDastCommand } from './commands/dast.js';
 import { registerDbCommand } from './commands/db.js';
 import { rulesTestCommand } from './commands/rules.js';
 import { registerUploadCommand } from './commands/upload.js';
@@ -48,6 +49,7 @@ function buildProgram(setExitCode: (code: number) => void, signal: AbortSignal):
 
   registerDbCommand(program, setExitCode, signal);
   registerCompareCommand(program, setExitCode, signal);
+  registerDastCommand(program, setExitCode, signal);
   registerUploadCommand(program, setExitCode, signal);
 
   program

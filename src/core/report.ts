@@ -43,4 +43,13 @@ export interface ScanReport {
   readonly stats: ScanStats;
   /** Problems of the scan as a whole (walk, configuration), beside each run's own. */
   readonly problems: readonly Problem[];
+  /** DAST: every request of the crawl and the attack surface it found (GitLab's scan.scanned_resources). */
+  readonly scannedResources?: readonly ScannedResource[];
+}
+
+export interface ScannedResource {
+  readonly method: string;
+  readonly url: string;
+  /** `url` for DAST (GitLab's only value). */
+  readonly type: string;
 }

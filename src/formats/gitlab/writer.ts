@@ -1,4 +1,4 @@
-import type { Finding, ReportType } from '../../core/finding.js';
+import type { Finding, HttpRequestEvidence, HttpResponseEvidence, ReportType } from '../../core/finding.js';
 import type { Package } from '../../core/inventory.js';
 import type { Problem } from '../../core/result.js';
 import type { ScanReport } from '../../core/report.js';
@@ -18,6 +18,8 @@ const ANALYZER_NAMES: Readonly<Record<string, string>> = {
   iac: 'Bulwark IaC',
   dependency: 'Bulwark dependency scanning',
   license: 'Bulwark license compliance',
+  dast: 'Bulwark DAST',
+  'api-fuzzing': 'Bulwark API fuzzing',
 };
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -89,6 +91,48 @@ function details(finding: Finding): { [key: string]: Json } | undefined {
   return items;
 }
 
+// GitLab shows evidence bodies as text; a megabyte of HTML helps nobody reading a finding.
+const EVIDENCE_BODY_MAX = 10_000;
+
+function httpRequest(request: HttpRequestEvidence): { [key: string]: Json } {
+  const out: { [key: string]: Json } = {
+    headers: request.headers.filter((h) => h.name !== '').map((h) => ({ name: h.name, value: h.value })),
+    method: request.method,
+    url: request.url,
+  };
+  if (request.body !== undefined) out['body'] = clip(request.body, EVIDENCE_BODY_MAX);
+  return out;
+}
+
+function httpResponse(response: HttpResponseEvidence): { [key: string]: Json } {
+  const out: { [key: string]: Json } = {
+    headers: response.headers.filter((h) => h.name !== '').map((h) => ({ name: h.name, value: h.value })),
+    reason_phrase: response.reasonPhrase,
+    status_code: response.statusCode,
+  };
+  if (response.body !== undefined) out['body'] = clip(response.body, EVIDENCE_BODY_MAX);
+  return out;
+}
+
+/** DAST evidence: what proves the finding, the request and response, and the messages that support them. */
+function httpEvidence(finding: Finding): { [key: string]: Json } | undefined {
+  const evidence = finding.evidence;
+  if (!evidence || (evidence.request === undefined && evidence.summary === undefined)) return undefined;
+  const out: { [key: string]: Json } = { source: { id: finding.ruleId, name: clip(finding.title, 255) } };
+  if (evidence.summary !== undefined) out['summary'] = clip(evidence.summary, 2000);
+  if (evidence.request !== undefined) out['request'] = httpRequest(evidence.request);
+  if (evidence.response !== undefined) out['response'] = httpResponse(evidence.response);
+  if (evidence.supportingMessages !== undefined && evidence.supportingMessages.length > 0) {
+    out['supporting_messages'] = evidence.supportingMessages.map((message) => {
+      const item: { [key: string]: Json } = { name: message.name };
+      if (message.request !== undefined) item['request'] = httpRequest(message.request);
+      if (message.response !== undefined) item['response'] = httpResponse(message.response);
+      return item;
+    });
+  }
+  return out;
+}
+
 function vulnerability(finding: Finding, options: WriteOptions, deps?: DependencyIids): { [key: string]: Json } {
   const out: { [key: string]: Json } = {
     id: reportFindingId(finding, options),
@@ -110,6 +154,10 @@ function vulnerability(finding: Finding, options: WriteOptions, deps?: Dependenc
   if (finding.evidence?.snippet !== undefined) out['raw_source_code_extract'] = finding.evidence.snippet;
   const detail = details(finding);
   if (detail) out['details'] = detail;
+  if (finding.location.kind === 'http') {
+    const evidence = httpEvidence(finding);
+    if (evidence) out['evidence'] = evidence;
+  }
   if (finding.signatures && finding.signatures.length > 0 && finding.location.kind === 'source') {
     out['tracking'] = {
       type: 'source',
@@ -197,6 +245,9 @@ export const gitlabWriter: ReportWriter = {
       messages: messages([...report.problems, ...runs.flatMap((run) => run.problems)]),
     };
     if (identifiers.size > 0) scan['primary_identifiers'] = [...identifiers.values()];
+    if (reportType === 'dast' || reportType === 'api_fuzzing') {
+      scan['scanned_resources'] = (report.scannedResources ?? []).map((r) => ({ method: r.method, url: r.url, type: r.type }));
+    }
     const document: { [key: string]: Json } = {
       version: GITLAB_SCHEMA_VERSION,
       schema: gitlabSchemaUrl(reportType),

@@ -55,6 +55,57 @@ function ruleDescriptor(finding: Finding): { [key: string]: Json } {
   return descriptor;
 }
 
+// SARIF keeps web evidence in webRequest/webResponse; bodies are clipped as in the GitLab report.
+const WEB_BODY_MAX = 10_000;
+
+function webBody(text: string | undefined): { [key: string]: Json } | undefined {
+  return text === undefined ? undefined : { text: text.length <= WEB_BODY_MAX ? text : `${text.slice(0, WEB_BODY_MAX - 1)}…` };
+}
+
+/** A DAST finding: the URL as the artifact, method and parameter as the logical location, the exchange as web evidence. */
+function addHttpLocation(out: { [key: string]: Json }, finding: Finding): void {
+  const loc = finding.location;
+  if (loc.kind !== 'http') return;
+  const url = `${loc.hostname}${loc.path}`;
+  out['locations'] = [
+    {
+      physicalLocation: { artifactLocation: { uri: url } },
+      logicalLocations: [{ name: loc.param === '' ? `${loc.method} ${loc.path}` : `${loc.method} ${loc.path} ${loc.param}`, kind: 'resource' }],
+    },
+  ];
+  const props = out['properties'] as { [key: string]: Json };
+  props['method'] = loc.method;
+  if (loc.param !== '') props['param'] = loc.param;
+  const evidence = finding.evidence;
+  if (evidence?.summary !== undefined) out['message'] = { text: `${finding.title}: ${evidence.summary}` };
+  if (evidence?.request !== undefined) {
+    const request = evidence.request;
+    const web: { [key: string]: Json } = {
+      protocol: 'HTTP',
+      version: '1.1',
+      target: request.url,
+      method: request.method,
+      headers: Object.fromEntries(request.headers.map((h) => [h.name, h.value])),
+    };
+    const body = webBody(request.body);
+    if (body) web['body'] = body;
+    out['webRequest'] = web;
+  }
+  if (evidence?.response !== undefined) {
+    const response = evidence.response;
+    const web: { [key: string]: Json } = {
+      protocol: 'HTTP',
+      version: '1.1',
+      statusCode: response.statusCode,
+      reasonPhrase: response.reasonPhrase,
+      headers: Object.fromEntries(response.headers.map((h) => [h.name, h.value])),
+    };
+    const body = webBody(response.body);
+    if (body) web['body'] = body;
+    out['webResponse'] = web;
+  }
+}
+
 function result(finding: Finding, ruleIndex: number, options: WriteOptions): { [key: string]: Json } {
   const out: { [key: string]: Json } = {
     ruleId: finding.ruleId,
@@ -90,6 +141,8 @@ function result(finding: Finding, ruleIndex: number, options: WriteOptions): { [
     props['version'] = loc.version;
     if (loc.direct !== undefined) props['direct'] = loc.direct;
     if (finding.cvssVectors?.[0]) props['cvssVector'] = finding.cvssVectors[0].vector;
+  } else if (loc.kind === 'http') {
+    addHttpLocation(out, finding);
   }
   if (finding.evidence?.secretHash !== undefined) out['partialFingerprints'] = { 'secretHash/v1': finding.evidence.secretHash };
   return out;
