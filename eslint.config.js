@@ -32,4 +32,5 @@ export default tseslint.config(
   layer(['src/advisories/**/*.ts'], ['engine', 'analyzers', 'cli', 'server', 'formats', 'lockfiles']),
   layer(['src/analyzers/**/*.ts'], ['cli', 'server']),
   layer(['src/engine/**/*.ts'], ['cli', 'server']),
+  layer(['src/server/**/*.ts'], ['engine', 'analyzers', 'cli']),
 );

@@ -1,5 +1,6 @@
 // Bundles the CLI and the worker-thread entry into one file each. Loading ~170 ES modules one by
 // one cost about 400 ms of every run; one file costs a few tens. Type checking stays with tsc.
+import { cpSync, statSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const shared = {
@@ -9,8 +10,9 @@ const shared = {
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
-  // Piscina finds its own worker script beside its files on disk, so it is loaded from node_modules.
-  external: ['piscina', 'playwright-core'],
+  // Loaded from node_modules: Piscina finds its worker script beside its own files, PGlite its
+  // WebAssembly and data files, and pg's optional native binding must stay optional.
+  external: ['piscina', 'playwright-core', '@electric-sql/pglite', 'pg', 'pg-native'],
   // CommonJS dependencies call require(); give the ES module bundle a real one.
   banner: { js: "import { createRequire as __bulwarkCreateRequire } from 'node:module'; const require = __bulwarkCreateRequire(import.meta.url);" },
 };
@@ -44,3 +46,11 @@ const sideEffectFree = {
 // version reader finds `../../package.json`, as in the unbundled layout.
 await build({ ...shared, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli/main.js' });
 await build({ ...shared, entryPoints: ['src/engine/pool/worker.ts'], outfile: 'dist/cli/worker.js', plugins: [sideEffectFree] });
+
+// Data the bundle reads at run time from beside itself: the server's SQL migrations
+// (dist/cli/migrations) and the packaged SAST rules (dist/sast-rules, YAML only: fixtures stay in src).
+cpSync('src/server/db/migrations', 'dist/cli/migrations', { recursive: true });
+cpSync('src/analyzers/sast/rules', 'dist/sast-rules', {
+  recursive: true,
+  filter: (path) => statSync(path).isDirectory() || /\.ya?ml$/.test(path),
+});

@@ -1,9 +1,11 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT_USAGE, UsageError } from './errors.js';
+import { registerAdminCommand } from './commands/admin.js';
 import { registerCompareCommand } from './commands/compare.js';
 import { registerDastCommand } from './commands/dast.js';
 import { registerDbCommand } from './commands/db.js';
 import { rulesTestCommand } from './commands/rules.js';
+import { registerServeCommand } from './commands/serve.js';
 import { registerUploadCommand } from './commands/upload.js';
 import { scanCommand, type ScanFlags } from './commands/scan.js';
 import { VERSION } from './version.js';
@@ -51,6 +53,8 @@ function buildProgram(setExitCode: (code: number) => void, signal: AbortSignal):
   registerCompareCommand(program, setExitCode, signal);
   registerDastCommand(program, setExitCode, signal);
   registerUploadCommand(program, setExitCode, signal);
+  registerServeCommand(program, setExitCode);
+  registerAdminCommand(program, setExitCode);
 
   program
     .command('rules')
