@@ -431,10 +431,14 @@ const USAGE = `usage: npm run bench -- [options]   (or: node bench/run.mjs [opti
   --no-setup          do not call corpus.mjs and peers.mjs first
   --no-snapshot       run bin/bulwark.js in place instead of a copy of dist/ taken at the start
   --bulwark-args STR  extra arguments for bulwark scan, e.g. "--jobs 1"
-  --suite LIST        secrets,deps,iac (default all): secret-scanning throughput against peers,
-                      dependency scanning (store open, 10k-package lockfile, SBOM, image;
-                      bench/deps.mjs), IaC on 10,000 generated resources (bench/iac.mjs)
+  --suite LIST        secrets,deps,iac,sast,dast (default all): secret-scanning throughput
+                      against peers, dependency scanning (store open, 10k-package lockfile, SBOM,
+                      image; bench/deps.mjs), IaC on 10,000 generated resources (bench/iac.mjs),
+                      SAST against bandit (bench/sast.mjs), DAST on a generated local site
+                      (bench/dast.mjs). The server bench needs PostgreSQL: npm run bench:server
 `;
+
+const SUITES = ['secrets', 'deps', 'iac', 'sast', 'dast'];
 
 async function main() {
   if (process.argv.includes('--help') || process.argv.includes('-h')) {
@@ -452,10 +456,10 @@ async function main() {
     setup: true,
     snapshot: true,
     bulwarkArgs: '',
-    suite: 'secrets,deps,iac',
+    suite: 'secrets,deps,iac,sast,dast',
   });
   const suites = options.suite.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const suite of suites) if (!['secrets', 'deps', 'iac'].includes(suite)) throw new Error(`unknown suite "${suite}" (known: secrets, deps, iac)`);
+  for (const suite of suites) if (!SUITES.includes(suite)) throw new Error(`unknown suite "${suite}" (known: ${SUITES.join(', ')})`);
   if (!suites.includes('secrets')) {
     if (options.build) sh('npm', ['run', 'build'], { cwd: REPO_DIR });
     runOtherSuites(suites, options.runs);
@@ -626,9 +630,9 @@ async function main() {
   runOtherSuites(suites, options.runs);
 }
 
-/** The dependency and IaC figures (bench/deps.mjs, bench/iac.mjs), printed after the secrets table. */
+/** The figures of the other suites (bench/<suite>.mjs), printed after the secrets table. */
 function runOtherSuites(suites, runs) {
-  for (const [suite, script] of [['deps', 'deps.mjs'], ['iac', 'iac.mjs']]) {
+  for (const [suite, script] of [['deps', 'deps.mjs'], ['iac', 'iac.mjs'], ['sast', 'sast.mjs'], ['dast', 'dast.mjs']]) {
     if (!suites.includes(suite)) continue;
     log(`${suite} suite (bench/${script})`);
     const result = sh(process.execPath, [join(BENCH_DIR, script), '--runs', String(runs)], { quiet: false });
