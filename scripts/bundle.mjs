@@ -46,6 +46,7 @@ const sideEffectFree = {
 // version reader finds `../../package.json`, as in the unbundled layout.
 await build({ ...shared, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli/main.js' });
 await build({ ...shared, entryPoints: ['src/engine/pool/worker.ts'], outfile: 'dist/cli/worker.js', plugins: [sideEffectFree] });
+await build({ ...shared, entryPoints: ['src/analyzers/sast/parallel/sast-worker.ts'], outfile: 'dist/cli/sast-worker.js', plugins: [sideEffectFree] });
 
 // Data the bundle reads at run time from beside itself: the server's SQL migrations
 // (dist/cli/migrations) and the packaged SAST rules (dist/sast-rules, YAML only: fixtures stay in src).

@@ -128,11 +128,17 @@ function sastRulePaths(target: string, config: BulwarkConfig, flags: ScanFlags):
   return paths;
 }
 
-function analyzerSettings(scanners: ScannerName[], config: BulwarkConfig, flags: ScanFlags, target: string): AnalyzerSettings {
+function analyzerSettings(scanners: ScannerName[], config: BulwarkConfig, flags: ScanFlags, target: string, threads: number | undefined): AnalyzerSettings {
   const allow = config.secrets?.allowlist;
   return {
     ...(scanners.includes('sast')
-      ? { sast: { rulesPaths: sastRulePaths(target, config, flags), ...(config.sast?.excludedPaths ? { excludedPaths: config.sast.excludedPaths } : {}) } }
+      ? {
+          sast: {
+            rulesPaths: sastRulePaths(target, config, flags),
+            ...(config.sast?.excludedPaths ? { excludedPaths: config.sast.excludedPaths } : {}),
+            ...(threads === undefined ? {} : { threads }),
+          },
+        }
       : {}),
     scanners,
     scannersExplicit: flags.scanners !== undefined,
@@ -206,7 +212,7 @@ export async function scanCommand(target: string, flags: ScanFlags, signal: Abor
     baseline = parsed.value;
   }
 
-  const settings = analyzerSettings(scanners, config, flags, target);
+  const settings = analyzerSettings(scanners, config, flags, target, threads);
   const exclude = [...(config.exclude ?? []), ...(flags.exclude ?? [])];
   const severityOverrides = config.rules?.severity ?? {};
   for (const [ruleId, severity] of Object.entries(severityOverrides)) {

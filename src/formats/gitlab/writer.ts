@@ -75,9 +75,17 @@ function details(finding: Finding): { [key: string]: Json } | undefined {
     if (loc.file !== undefined) items['package_file'] = { name: 'Package record', type: 'text', value: loc.file };
     return Object.keys(items).length > 0 ? items : undefined;
   }
-  const evidence = finding.evidence;
-  if (!evidence) return undefined;
   const items: { [key: string]: Json } = {};
+  if (finding.flow !== undefined && finding.flow.length > 0) {
+    // The source → sink path of a taint finding, one file location per step, source first.
+    items['taint_path'] = {
+      name: 'Data flow (source → sink)',
+      type: 'list',
+      items: finding.flow.map((step) => ({ type: 'file-location', file_name: step.file, line_start: step.line })),
+    };
+  }
+  const evidence = finding.evidence;
+  if (!evidence) return Object.keys(items).length > 0 ? items : undefined;
   if (evidence.secretHash !== undefined) {
     items['secret_sha256'] = { name: 'Secret fingerprint (SHA-256)', type: 'value', value: evidence.secretHash };
   }

@@ -1,5 +1,5 @@
 import { reportJson } from '../json-text.js';
-import type { Finding } from '../../core/finding.js';
+import type { Finding, FlowStep } from '../../core/finding.js';
 import type { ScanReport } from '../../core/report.js';
 import type { Severity } from '../../core/severity.js';
 import { reportFindingId } from '../report-id.js';
@@ -145,7 +145,23 @@ function result(finding: Finding, ruleIndex: number, options: WriteOptions): { [
     addHttpLocation(out, finding);
   }
   if (finding.evidence?.secretHash !== undefined) out['partialFingerprints'] = { 'secretHash/v1': finding.evidence.secretHash };
+  if (finding.flow !== undefined && finding.flow.length > 0) out['codeFlows'] = [codeFlow(finding.flow)];
   return out;
+}
+
+/** A taint finding's source → sink path as one SARIF thread flow, each step with what carried the value. */
+function codeFlow(flow: readonly FlowStep[]): { [key: string]: Json } {
+  const locations = flow.map((step) => {
+    const region: { [key: string]: Json } = { startLine: step.line };
+    if (step.column !== undefined) region['startColumn'] = step.column;
+    return {
+      location: {
+        physicalLocation: { artifactLocation: { uri: encodePath(step.file), uriBaseId: '%SRCROOT%' }, region },
+        message: { text: step.step },
+      },
+    };
+  });
+  return { threadFlows: [{ locations }] };
 }
 
 /** One SARIF 2.1.0 run with every finding of the scan, whatever its report type. */
