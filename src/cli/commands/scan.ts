@@ -6,7 +6,7 @@ import { isAtLeast, isSeverity, SEVERITIES, type Severity } from '../../core/sev
 import { AVAILABLE_SCANNERS, SCANNER_NAMES, type AnalyzerSettings, type ScannerName } from '../../analyzers/index.js';
 import { resolveDbDir } from '../../advisories/location.js';
 import { validateDenyList } from '../../analyzers/license/index.js';
-import { loadRules } from '../../analyzers/sast/rules/loader.js';
+import { loadCheckedRules } from '../../analyzers/sast/rules/loader.js';
 import { CONFIG_FILE_NAME, loadConfig, parseSize } from '../../config/load.js';
 import type { BulwarkConfig } from '../../config/schema.js';
 import { parseBaseline, subtractBaseline } from '../../engine/baseline.js';
@@ -118,23 +118,25 @@ function parseLicenseDeny(flag: string | undefined, config: BulwarkConfig): stri
  * The user's SAST rules: `--rules` paths as given, `sast.rules` of the configuration relative to
  * the scanned folder. A rule file with an error stops the scan before it starts, naming the key.
  */
-function sastRulePaths(target: string, config: BulwarkConfig, flags: ScanFlags): string[] {
+async function sastRulePaths(target: string, config: BulwarkConfig, flags: ScanFlags): Promise<string[]> {
   const paths = [...(config.sast?.rules ?? []).map((path) => resolve(target, path)), ...(flags.rules ?? []).map((path) => resolve(path))];
   for (const path of paths) {
-    const loaded = loadRules(path);
+    // Checked: every pattern is compiled for each of its rule's languages, so a pattern that
+    // cannot parse stops the scan here instead of silently matching nothing.
+    const loaded = await loadCheckedRules(path);
     const first = loaded.problems[0];
     if (first) throw new UsageError(`invalid SAST rules: ${first.message}${loaded.problems.length > 1 ? ` (and ${loaded.problems.length - 1} more)` : ''}`);
   }
   return paths;
 }
 
-function analyzerSettings(scanners: ScannerName[], config: BulwarkConfig, flags: ScanFlags, target: string, threads: number | undefined): AnalyzerSettings {
+function analyzerSettings(scanners: ScannerName[], config: BulwarkConfig, flags: ScanFlags, rulesPaths: readonly string[], threads: number | undefined): AnalyzerSettings {
   const allow = config.secrets?.allowlist;
   return {
     ...(scanners.includes('sast')
       ? {
           sast: {
-            rulesPaths: sastRulePaths(target, config, flags),
+            rulesPaths: [...rulesPaths],
             ...(config.sast?.excludedPaths ? { excludedPaths: config.sast.excludedPaths } : {}),
             ...(threads === undefined ? {} : { threads }),
           },
@@ -212,7 +214,8 @@ export async function scanCommand(target: string, flags: ScanFlags, signal: Abor
     baseline = parsed.value;
   }
 
-  const settings = analyzerSettings(scanners, config, flags, target, threads);
+  const rulesPaths = scanners.includes('sast') ? await sastRulePaths(target, config, flags) : [];
+  const settings = analyzerSettings(scanners, config, flags, rulesPaths, threads);
   const exclude = [...(config.exclude ?? []), ...(flags.exclude ?? [])];
   const severityOverrides = config.rules?.severity ?? {};
   for (const [ruleId, severity] of Object.entries(severityOverrides)) {

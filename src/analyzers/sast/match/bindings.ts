@@ -4,8 +4,11 @@ import type { Argument, Expr, Span, Stmt } from '../ir/types.js';
 export type Bound =
   | { readonly kind: 'expr'; readonly expr: Expr }
   | { readonly kind: 'args'; readonly args: readonly Argument[]; readonly span: Span }
-  /** A bare identifier without its own node: a property, a function or parameter name. */
-  | { readonly kind: 'name'; readonly name: string; readonly span: Span }
+  /**
+   * A bare identifier without its own node: a property, a function or parameter name. `span` is
+   * the enclosing node's; `at` says whether the name is its first or last occurrence there.
+   */
+  | { readonly kind: 'name'; readonly name: string; readonly span: Span; readonly at?: 'first' | 'last' }
   | { readonly kind: 'stmt'; readonly stmt: Stmt };
 
 export type Bindings = Readonly<Record<string, Bound>>;
@@ -15,9 +18,12 @@ export const NO_BINDINGS: Bindings = Object.freeze({});
 const METAVAR = /^\$[A-Z_][A-Z0-9_]*$/;
 const ELLIPSIS_METAVAR = /^\$\.\.\.[A-Z_][A-Z0-9_]*$/;
 
+/** PHP's superglobals look like metavariables but are matched as the literal names they are. */
+const PHP_SUPERGLOBALS = new Set(['$_GET', '$_POST', '$_REQUEST', '$_COOKIE', '$_FILES', '$_SERVER', '$_ENV', '$_SESSION', '$GLOBALS']);
+
 /** `$X`, `$FOO_1`: upper case, so PHP's `$x` variables stay ordinary names. */
 export function isMetavar(name: string): boolean {
-  return METAVAR.test(name);
+  return METAVAR.test(name) && !PHP_SUPERGLOBALS.has(name);
 }
 
 /** `$...ARGS`: binds a run of arguments, parameters or elements. */

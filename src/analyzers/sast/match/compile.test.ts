@@ -31,6 +31,16 @@ describe('analyzers/sast/match/safe-regex', () => {
     const broken = compileSafeRegex('([a-');
     expect(!broken.ok && broken.error.code).toBe('sast-bad-regex');
   });
+
+  it('accepts (?i) after an anchor and scoped (?i:...) groups, as other engines do', () => {
+    const anchored = compileSafeRegex('^(?i)md5$');
+    expect(anchored.ok && anchored.value.test('MD5')).toBe(true);
+    const scoped = compileSafeRegex('^"(?i:sha1|md5)"$');
+    expect(scoped.ok && scoped.value.test('"Sha1"')).toBe(true);
+    // Inside a character class the text is literal.
+    const literal = compileSafeRegex('[(?i)]');
+    expect(literal.ok && literal.value.flags).toBe('');
+  });
 });
 
 describe('analyzers/sast/match/compile', () => {
@@ -65,7 +75,7 @@ describe('analyzers/sast/match/compile', () => {
 });
 
 describe('analyzers/sast/match/index: checkRulePatterns', () => {
-  it('names the rule and language of each pattern that does not compile', async () => {
+  it('names the rule, key and language of each pattern that does not compile', async () => {
     const { checkRulePatterns } = await import('./index.js');
     const problems = checkRulePatterns({
       id: 'bad-rule', languages: ['python'], message: 'm', severity: 'low', confidence: 'low', file: 'bad.yaml', mode: 'taint',
@@ -73,7 +83,7 @@ describe('analyzers/sast/match/index: checkRulePatterns', () => {
       taint: { sources: [{ formula: { kind: 'pattern', source: 'request.args' } }], sinks: [{ formula: { kind: 'pattern', source: 'def (' } }], sanitizers: [], propagators: [] },
     });
     expect(problems).toHaveLength(1);
-    expect(problems[0]?.message).toMatch(/^rule bad-rule \(bad\.yaml\), python: /);
+    expect(problems[0]?.message).toMatch(/^bad\.yaml: rule bad-rule, pattern-sinks\[0\]: .* \(python\)$/);
     expect(problems[0]?.file).toBe('bad.yaml');
   });
 });

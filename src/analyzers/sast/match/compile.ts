@@ -77,8 +77,10 @@ export function compileFormula(formula: Formula, language: Language, translate: 
     case 'any': {
       const items: CompiledFormula[] = [];
       for (const item of formula.items) {
-        if (formula.kind === 'any' && !POSITIVE.has(item.kind)) return err(problem(`pattern-either may only hold patterns, not ${item.kind}`));
-        const c = compileFormula(item, language, translate, depth + 1);
+        // In a pattern-either, `pattern-inside: X` contributes the regions X matches, like `pattern: X`.
+        const positive = formula.kind === 'any' && item.kind === 'inside' ? item.item : item;
+        if (formula.kind === 'any' && !POSITIVE.has(positive.kind)) return err(problem(`pattern-either may only hold patterns, not ${item.kind}`));
+        const c = compileFormula(positive, language, translate, depth + 1);
         if (!c.ok) return c;
         items.push(c.value);
       }

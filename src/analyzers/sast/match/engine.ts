@@ -1,10 +1,11 @@
 import type { Problem, Result } from '../../../core/result.js';
 import type { Language, Module, Span } from '../ir/types.js';
 import type { Binding, Formula, RuleMatch, SearchRule } from '../rules/types.js';
-import { spanOfBound, type Bindings } from './bindings.js';
+import type { Bindings } from './bindings.js';
 import { compileFormula, type CompiledFormula, type SnippetTranslator } from './compile.js';
 import { evaluateFormula, type HitCache } from './evaluate.js';
 import { indexModule, scopeOf, type ModuleIndex } from './module-index.js';
+import { reportedSpan } from './name-span.js';
 
 /** A hit with everything the analyzer and the taint engine need. */
 export interface MatchHit {
@@ -35,7 +36,7 @@ export function compileCached(formula: Formula, language: Language, translate: S
 export function bindingsToRecord(bindings: Bindings, index: ModuleIndex): Record<string, Binding> {
   const out: Record<string, Binding> = {};
   for (const [name, b] of Object.entries(bindings)) {
-    const span = spanOfBound(b);
+    const span = reportedSpan(b, index);
     const text = b.kind === 'name' ? b.name : index.text(span);
     out[name] = text === '' ? { span } : { span, text };
   }

@@ -2,6 +2,7 @@ import type { Span } from '../ir/types.js';
 import { boundEqual, spanOfBound, type Bindings, type Bound } from './bindings.js';
 import type { CompiledFormula } from './compile.js';
 import type { ModuleIndex } from './module-index.js';
+import { reportedSpan } from './name-span.js';
 import { MAX_REGEX_INPUT } from './safe-regex.js';
 import { searchPattern, type Hit } from './search.js';
 
@@ -127,7 +128,7 @@ function evalAll(items: readonly CompiledFormula[], index: ModuleIndex, cache: H
   for (const name of focus) {
     out = out.flatMap((h) => {
       const b = h.bindings[name];
-      return b ? [{ span: spanOfBound(b), bindings: h.bindings }] : [];
+      return b ? [{ span: reportedSpan(b, index), bindings: h.bindings }] : [];
     });
   }
   return dedupe(out);

@@ -36,15 +36,23 @@ export function matchFormula(compiled: CompiledFormula, module: Module, source: 
  * letting a bad pattern match nothing.
  */
 export function checkRulePatterns(rule: SastRule): Problem[] {
-  const formulas: Formula[] =
+  const formulas: { key: string; formula: Formula }[] =
     rule.mode === 'search'
-      ? [rule.formula]
-      : [...rule.taint.sources, ...rule.taint.sinks, ...rule.taint.sanitizers, ...rule.taint.propagators].map((x) => x.formula);
+      ? [{ key: 'pattern', formula: rule.formula }]
+      : (['sources', 'sinks', 'sanitizers', 'propagators'] as const).flatMap((part) =>
+          rule.taint[part].map((x, index) => ({ key: `pattern-${part}[${index}]`, formula: x.formula })),
+        );
   const problems: Problem[] = [];
+  const seen = new Set<string>();
   for (const language of rule.languages) {
-    for (const formula of formulas) {
+    for (const { key, formula } of formulas) {
       const compiled = compilePattern(language, formula);
-      if (!compiled.ok) problems.push({ ...compiled.error, message: `rule ${rule.id} (${rule.file}), ${language}: ${compiled.error.message}`, file: rule.file });
+      if (compiled.ok) continue;
+      // A JavaScript rule also compiles for TypeScript and TSX: one report per distinct error.
+      const what = `${key}: ${compiled.error.message}`;
+      if (seen.has(what)) continue;
+      seen.add(what);
+      problems.push({ ...compiled.error, message: `${rule.file}: rule ${rule.id}, ${what} (${language})`, file: rule.file });
     }
   }
   return problems;

@@ -29,8 +29,8 @@ function emptySpanAt(s: Span): Span {
 }
 
 /** Binds a metavariable or compares a plain identifier (property, function, parameter name). */
-export function matchIdent(p: string, t: string, span: Span, b: Bindings): Bindings | undefined {
-  if (isMetavar(p)) return bind(b, p, { kind: 'name', name: t, span });
+export function matchIdent(p: string, t: string, span: Span, b: Bindings, at?: 'first' | 'last'): Bindings | undefined {
+  if (isMetavar(p)) return bind(b, p, at ? { kind: 'name', name: t, span, at } : { kind: 'name', name: t, span });
   return p === t ? b : undefined;
 }
 
@@ -154,7 +154,7 @@ export function matchExpr(p: Expr, t: Expr, b: Bindings, ctx: MatchContext): Bin
         if (d !== undefined && (dottedName(t) === d || qualifiedName(t, ctx.aliases) === d)) return b;
       }
       if (t.kind !== 'member') return undefined;
-      const bb = matchIdent(p.property, t.property, t.span, b);
+      const bb = matchIdent(p.property, t.property, t.span, b, 'last');
       return bb && matchExpr(p.object, t.object, bb, ctx);
     }
     case 'index': {
@@ -181,6 +181,8 @@ export function matchExpr(p: Expr, t: Expr, b: Bindings, ctx: MatchContext): Bin
     case 'array':
       return t.kind === 'array' ? matchExprList(p.elements, t.elements, b, ctx, t.span) : undefined;
     case 'object':
+      // An open pattern with no entries (`T{...}`) also matches a positional literal (`T{a, b}`).
+      if (t.kind === 'array' && p.entries.length > 0 && p.entries.every(isEllipsisEntry)) return b;
       return t.kind === 'object' ? matchEntries(p.entries, t.entries, b, ctx) : undefined;
     case 'conditional': {
       if (t.kind !== 'conditional') return undefined;

@@ -64,7 +64,7 @@ function matchDecorators(ps: readonly Expr[], ts: readonly Expr[], b: Bindings, 
 
 export function matchFunction(p: FunctionDecl, t: FunctionDecl, b: Bindings, ctx: MatchContext): Bindings | undefined {
   let bb: Bindings | undefined = b;
-  if (p.name !== undefined) bb = t.name === undefined ? undefined : matchIdent(p.name, t.name, t.span, b);
+  if (p.name !== undefined) bb = t.name === undefined ? undefined : matchIdent(p.name, t.name, t.span, b, 'first');
   if (!bb) return undefined;
   bb = matchList(p.params, t.params, bb, paramEllipsis, (pp, tp, b2) => matchParam(pp, tp, b2, ctx), (name, run, b2) =>
     run.length === 0 ? b2 : bind(b2, name, { kind: 'name', name: run.map((x) => x.name).join(', '), span: (run[0] as Param).span }),
@@ -118,7 +118,7 @@ export function matchStmt(p: Stmt, t: Stmt, b: Bindings, ctx: MatchContext): Bin
       return t.kind === 'function' ? matchFunction(p.fn, t.fn, b, ctx) : undefined;
     case 'class': {
       if (t.kind !== 'class') return undefined;
-      let bb = matchIdent(p.name, t.name, t.span, b);
+      let bb = matchIdent(p.name, t.name, t.span, b, 'first');
       for (const base of p.bases) if (bb && !base.startsWith('$') && !t.bases.includes(base)) bb = undefined;
       bb = bb && matchDecorators(p.decorators, t.decorators, bb, ctx);
       return bb && matchBody(p.body, t.body, bb, ctx);

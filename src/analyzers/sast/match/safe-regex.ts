@@ -45,16 +45,44 @@ export function hasNestedQuantifier(source: string): boolean {
   return false;
 }
 
-/** Compiles a rule regex (JS syntax; a leading `(?i)` becomes the `i` flag) after the safety checks. */
+/**
+ * Inline flags of PCRE / Go / Python syntax, which JavaScript lacks: `(?i)` anywhere (outside a
+ * character class) is removed and `(?i:...)` becomes `(?:...)`, the flags applying to the whole
+ * regex. Applying `i` to the whole regex rather than the rest of it can only widen a match.
+ */
+function liftInlineFlags(source: string): { body: string; flags: string } {
+  let body = '';
+  let flags = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i] ?? '';
+    if (c === '\\') {
+      body += source.slice(i, i + 2);
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      body += c;
+      continue;
+    }
+    if (c === '[') inClass = true;
+    const inline = c === '(' ? /^\(\?([imsx]+)([):])/.exec(source.slice(i)) : null;
+    if (inline) {
+      for (const f of inline[1] ?? '') if ((f === 'i' || f === 'm' || f === 's') && !flags.includes(f)) flags += f;
+      if (inline[2] === ':') body += '(?:';
+      i += inline[0].length - 1;
+      continue;
+    }
+    body += c;
+  }
+  return { body, flags };
+}
+
+/** Compiles a rule regex (JS syntax; inline `(?i)` / `(?i:...)` become the `i` flag) after the safety checks. */
 export function compileSafeRegex(source: string): Result<RegExp, Problem> {
   if (source.length > MAX_REGEX_LENGTH) return err(problem(`regex longer than ${MAX_REGEX_LENGTH} characters`));
-  let body = source;
-  let flags = '';
-  const inline = /^\(\?([imsx]+)\)/.exec(body);
-  if (inline) {
-    body = body.slice(inline[0].length);
-    for (const f of inline[1] ?? '') if ((f === 'i' || f === 'm' || f === 's') && !flags.includes(f)) flags += f;
-  }
+  const { body, flags } = liftInlineFlags(source);
   if (hasNestedQuantifier(body)) return err(problem(`regex ${JSON.stringify(source)} nests quantifiers, which can take exponential time`));
   try {
     return ok(new RegExp(body, flags));

@@ -5,9 +5,8 @@ import { translateSource } from '../ir/translate/index.js';
 import type { Language, Module } from '../ir/types.js';
 import { matchRule } from '../match/index.js';
 import { LANGUAGE_SPECS, languageOfPath } from '../parse/languages.js';
-import { initLanguages } from '../parse/parser.js';
 import { runTaint } from '../taint/index.js';
-import { loadRules } from './loader.js';
+import { loadCheckedRules } from './loader.js';
 import type { SastRule } from './types.js';
 
 /** The outcome of one rule over its annotated fixture. */
@@ -108,9 +107,9 @@ export function testRule(rule: SastRule, ruleFile: string): RuleTestResult {
 
 /** Load every rule under `dir` and test each against its fixture. */
 export async function testRulesIn(dir: string): Promise<{ results: RuleTestResult[]; problems: Problem[] }> {
-  const loaded = loadRules(dir);
+  // Patterns are compiled first: a rule whose pattern does not compile is a problem, not a silent pass.
+  const loaded = await loadCheckedRules(dir);
   const results: RuleTestResult[] = [];
-  await initLanguages([...new Set(loaded.rules.flatMap((rule) => rule.languages))]);
   for (const rule of loaded.rules) results.push(testRule(rule, rule.file));
   return { results, problems: loaded.problems };
 }

@@ -63,7 +63,7 @@ function item(value: unknown, path: string, depth: number, inConjunction: boolea
       onlyInPatterns();
       return { kind: 'not', item: typeof inner === 'string' ? { kind: 'pattern', source: patternText(inner, at) } : item(inner, at, depth + 1, false) };
     case 'pattern-inside':
-      onlyInPatterns();
+      // Also an alternative of pattern-either: the regions it matches (compiled as a positive).
       return { kind: 'inside', item: typeof inner === 'string' ? { kind: 'pattern', source: patternText(inner, at) } : item(inner, at, depth + 1, false) };
     case 'pattern-not-inside':
       onlyInPatterns();
@@ -89,8 +89,9 @@ export function formulaOf(key: 'pattern' | 'patterns' | 'pattern-either', value:
   if (key === 'pattern') return { kind: 'pattern', source: patternText(value, path) };
   const items = list(value, path).map((entry, index) => item(entry, `${path}[${index}]`, depth, key === 'patterns'));
   if (key === 'patterns') {
-    if (!items.some((f) => f.kind === 'pattern' || f.kind === 'all' || f.kind === 'any')) {
-      throw new RuleError(path, 'needs at least one positive pattern (pattern, patterns or pattern-either)');
+    // With no other positive item, the first pattern-inside is the positive (as the matcher runs it).
+    if (!items.some((f) => f.kind === 'pattern' || f.kind === 'all' || f.kind === 'any' || f.kind === 'inside')) {
+      throw new RuleError(path, 'needs at least one positive pattern (pattern, patterns, pattern-either or pattern-inside)');
     }
     return { kind: 'all', items };
   }

@@ -7,7 +7,9 @@ import type { Confidence } from '../../../core/finding.js';
 import type { Problem } from '../../../core/result.js';
 import { isSeverity, type Severity } from '../../../core/severity.js';
 import type { Language } from '../ir/types.js';
+import { checkRulePatterns } from '../match/index.js';
 import { languageOfName } from '../parse/languages.js';
+import { initLanguages } from '../parse/parser.js';
 import { formulaIn, isRecordValue, RuleError } from './formula.js';
 import { normalizeOwasp } from './owasp.js';
 import type { SastRule, TaintSpec } from './types.js';
@@ -219,6 +221,29 @@ export function loadRules(path: string, base?: string): LoadedRules {
     const loaded = parseRules(text, shown);
     rules.push(...loaded.rules);
     problems.push(...loaded.problems);
+  }
+  return { rules, problems };
+}
+
+/**
+ * Like `loadRules`, then compiles every pattern of every rule for each of its languages (loading
+ * the grammars): a rule with a pattern that does not compile is left out and reported, naming
+ * the rule and the key, instead of silently matching nothing.
+ */
+export async function loadCheckedRules(path: string, base?: string): Promise<LoadedRules> {
+  const loaded = loadRules(path, base);
+  return checkLoadedRules(loaded);
+}
+
+/** Drops (and reports) the rules of `loaded` whose patterns do not compile. */
+export async function checkLoadedRules(loaded: LoadedRules): Promise<LoadedRules> {
+  await initLanguages([...new Set(loaded.rules.flatMap((rule) => rule.languages))]);
+  const rules: SastRule[] = [];
+  const problems = [...loaded.problems];
+  for (const rule of loaded.rules) {
+    const bad = checkRulePatterns(rule);
+    if (bad.length === 0) rules.push(rule);
+    else problems.push(...bad.map((p) => ({ ...p, code: 'sast-invalid-rule' })));
   }
   return { rules, problems };
 }

@@ -7,6 +7,7 @@ import { qualifiedName } from '../match/resolve.js';
 import type { MatchHit } from '../match/index.js';
 import { spanOfBound } from '../match/bindings.js';
 import { spanKey } from './sites.js';
+import { guardOf } from './guards.js';
 import { assignTo, runClosure } from './stmts.js';
 import { CLEAN, SOURCE_LABEL, union, unionAll, type TaintSet } from './taint-set.js';
 
@@ -29,6 +30,21 @@ function sourceTaint(ctx: FnCtx, span: Span): TaintSet {
 }
 
 /** The taint of an expression's value; checks the rule's sites at this span on the way. */
+/** A branch of a conditional expression where the value at `path` has passed a check. */
+function guardedBranch(ctx: FnCtx, branch: Expr, path: string | undefined): TaintSet {
+  if (path === undefined) return evalExpr(ctx, branch);
+  const saved = ctx.env;
+  ctx.env = saved.copy();
+  ctx.env.write(path, CLEAN);
+  try {
+    const t = evalExpr(ctx, branch);
+    // The checked expression itself (`$_GET['sort']`, a source read again) is clean here too.
+    return accessPath(branch) === path ? CLEAN : t;
+  } finally {
+    ctx.env = saved;
+  }
+}
+
 export function evalExpr(ctx: FnCtx, e: Expr, asBase = false): TaintSet {
   if (ctx.budget.steps <= 0 || ctx.depth > ctx.program.options.maxExpressionDepth) return CLEAN;
   ctx.budget.steps--;
@@ -123,7 +139,12 @@ function evalKind(ctx: FnCtx, e: Expr, asBase: boolean): TaintSet {
       evalExpr(ctx, e.test);
       if (isLiteralFalse(e.test)) return evalExpr(ctx, e.alternate);
       if (isLiteralTrue(e.test)) return evalExpr(ctx, e.consequent);
-      return union(evalExpr(ctx, e.consequent), evalExpr(ctx, e.alternate));
+      // `in_array($v, $ok) ? $v : 'name'`: the branch where the check holds has the value clean.
+      const guard = guardOf(e.test);
+      return union(
+        guardedBranch(ctx, e.consequent, guard?.safeWhenTrue === true ? guard.path : undefined),
+        guardedBranch(ctx, e.alternate, guard?.safeWhenTrue === false ? guard.path : undefined),
+      );
     }
     case 'assign': {
       let v = evalExpr(ctx, e.value);

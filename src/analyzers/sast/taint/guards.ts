@@ -36,11 +36,13 @@ export function guardOf(test: Expr): Guard | undefined {
     let target: Expr | undefined;
     const firstArg = test.args[0]?.value;
     if (c.kind === 'member' && RECEIVER_CHECKS.has(method) && test.args.length === 0) target = c.object;
+    // Go's `strings.HasPrefix(p, root)` checks its first argument, not the `strings` package.
+    else if (method === 'HasPrefix' && test.args[1]) target = test.args[1].value.kind !== 'literal' ? firstArg : undefined;
     else if (c.kind === 'member' && PREFIX_CHECKS.has(method) && firstArg && firstArg.kind !== 'literal') target = c.object;
-    else if (c.kind === 'name' && method === 'HasPrefix' && test.args[1] && test.args[1].value.kind !== 'literal') target = firstArg;
     else if (VALIDATOR_NAME.test(method)) target = firstArg;
     else if (ARGUMENT_CHECKS.has(method)) {
-      const arg = method === 'isinstance' ? test.args[0]?.value : lastPositional(test.args);
+      // PHP's `in_array($needle, $haystack, $strict)` checks its first argument.
+      const arg = method === 'isinstance' || method === 'in_array' ? test.args[0]?.value : lastPositional(test.args);
       if (method === 'isinstance') {
         const type = test.args[1]?.value;
         if (!type || type.kind !== 'name' || !NUMERIC_TYPE_NAMES.has(type.name)) return undefined;
@@ -51,6 +53,18 @@ export function guardOf(test: Expr): Guard | undefined {
     return path === undefined ? undefined : { path, safeWhenTrue: true };
   }
   if (test.kind === 'binary') {
+    // `bad1 || bad2` false means each is false; `ok1 && ok2` true means each is true.
+    if (test.op === '||' || test.op === 'or' || test.op === '&&' || test.op === 'and') {
+      const whenTrue = test.op === '&&' || test.op === 'and';
+      return [guardOf(test.left), guardOf(test.right)].find((g) => g?.safeWhenTrue === whenTrue);
+    }
+    // PHP `strpos($real, $base) === 0` (`!== 0`): a prefix check against a computed root.
+    if ((test.op === '===' || test.op === '==' || test.op === '!==' || test.op === '!=') && test.left.kind === 'call' && test.right.kind === 'literal' && test.right.value === '0') {
+      const call = test.left;
+      const prefix = call.args[1]?.value;
+      const path = call.callee.kind === 'name' && call.callee.name === 'strpos' && prefix && prefix.kind !== 'literal' && call.args[0] ? accessPath(call.args[0].value) : undefined;
+      return path === undefined ? undefined : { path, safeWhenTrue: test.op === '===' || test.op === '==' };
+    }
     if (test.op === 'in' || test.op === 'not in') {
       const path = test.right.kind === 'name' || test.right.kind === 'member' || test.right.kind === 'array' ? accessPath(test.left) : undefined;
       return path === undefined ? undefined : { path, safeWhenTrue: test.op === 'in' };
@@ -69,6 +83,8 @@ export function guardOf(test: Expr): Guard | undefined {
 const NO_RETURN = new Set(['abort', 'exit', 'die', 'panic', 'raise', 'sys.exit', 'os.Exit', 'process.exit', 'log.Fatal', 'log.Fatalf', 'log.Fatalln', 'log.Panic', 'log.Panicf', 'flask.abort', 'os._exit']);
 
 function isNoReturnCall(s: Stmt): boolean {
+  // PHP's bare `exit;` / `die;`.
+  if (s.kind === 'expr' && s.expr.kind === 'name') return s.expr.name === 'exit' || s.expr.name === 'die';
   if (s.kind !== 'expr' || s.expr.kind !== 'call') return false;
   const name = dottedName(s.expr.callee);
   return name !== undefined && NO_RETURN.has(name);

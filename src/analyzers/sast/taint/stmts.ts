@@ -18,6 +18,10 @@ export function assignTo(ctx: FnCtx, target: Expr, value: TaintSet): void {
       return;
     }
     case 'index': {
+      // The target's own parts are read (`obj[k1][k2] = v` reads obj[k1] and k2): a sink
+      // focused on a key there (prototype pollution) is checked like any other read.
+      evalExpr(ctx, target.object);
+      evalExpr(ctx, target.index);
       const path = accessPath(target);
       const constant = target.index.kind === 'literal';
       const t = withStep(value, ctx.mod.module.path, target.span, 'assignment');

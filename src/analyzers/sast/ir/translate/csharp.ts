@@ -34,11 +34,17 @@ function params(node: SyntaxNode | null, t: Translator): Param[] {
   });
 }
 
+/** A member name without type arguments: `Query<User>` is `Query`, as patterns name it. */
+function simpleName(node: SyntaxNode | null): string {
+  if (!node) return '';
+  return node.type === 'generic_name' ? (node.namedChildren[0]?.text ?? node.text) : node.text;
+}
+
 function method(node: SyntaxNode, t: Translator, className?: string): FunctionDecl {
   const name = node.childForFieldName('name');
   const body = node.childForFieldName('body');
   const returnType = node.childForFieldName('type')?.text ?? node.childForFieldName('returns')?.text;
-  const paramNode = node.childForFieldName('parameters') ?? (node.type === 'lambda_expression' ? (t.named(node).find((c) => c !== body) ?? null) : null);
+  const paramNode = node.childForFieldName('parameters') ?? (node.type === 'lambda_expression' ? (t.named(node).find((c) => c.id !== body?.id) ?? null) : null);
   return {
     ...(name ? { name: t.nameText(name.text) } : {}),
     ...(className !== undefined ? { className } : {}),
@@ -55,7 +61,7 @@ function variables(decl: SyntaxNode, t: Translator, field: boolean): Stmt[] {
   return decl.namedChildren.filter((c) => c.type === 'variable_declarator').map((d): Stmt => {
     const nameNode = d.childForFieldName('name') ?? d.namedChildren.find((c) => c.type === 'identifier');
     const init = d.namedChildren.find((c) => c.type === 'equals_value_clause');
-    const valueNode = init ? t.named(init)[0] : d.namedChildren.find((c) => c !== nameNode && c.type !== 'bracketed_argument_list');
+    const valueNode = init ? t.named(init)[0] : d.namedChildren.find((c) => c.id !== nameNode?.id && c.type !== 'bracketed_argument_list');
     const target: Expr = field && nameNode ? { kind: 'member', object: { kind: 'name', name: 'this', span: t.span(d) }, property: nameNode.text, span: t.span(d) } : t.expr(nameNode);
     return { kind: 'assign', target, op: '=', value: valueNode ? t.expr(valueNode) : undefined, declared: true, ...(type && type !== 'var' ? { type } : {}), span: t.span(d) };
   });
@@ -111,14 +117,18 @@ const expr: Readonly<Record<string, ExprHandler>> = {
   object_creation_expression: (node, t) => {
     const init = node.childForFieldName('initializer');
     const callArgs = args(node.childForFieldName('arguments'), t);
-    if (init) callArgs.push({ value: { kind: 'array', elements: t.named(init).map((c) => t.expr(c)), span: t.span(init) } });
-    return { kind: 'call', callee: t.expr(node.childForFieldName('type')), args: callArgs, isNew: true, span: t.span(node) };
+    const type = t.expr(node.childForFieldName('type'));
+    // `new T { P = v }` sets P on the new object: its assignments read as `T.P = v`, so a rule's
+    // `$S.P = v` pattern sees the property set in an initialiser too.
+    const member = (e: Expr): Expr => (e.kind === 'assign' && e.target.kind === 'name' ? { ...e, target: { kind: 'member', object: type, property: e.target.name, span: e.target.span } } : e);
+    if (init) callArgs.push({ value: { kind: 'array', elements: t.named(init).map((c) => member(t.expr(c))), span: t.span(init) } });
+    return { kind: 'call', callee: type, args: callArgs, isNew: true, span: t.span(node) };
   },
-  member_access_expression: (node, t) => ({ kind: 'member', object: t.expr(node.childForFieldName('expression')), property: t.nameText(node.childForFieldName('name')?.text ?? ''), span: t.span(node) }),
+  member_access_expression: (node, t) => ({ kind: 'member', object: t.expr(node.childForFieldName('expression')), property: t.nameText(simpleName(node.childForFieldName('name'))), span: t.span(node) }),
   conditional_access_expression: (node, t) => {
     const binding = node.namedChildren.find((c) => c.type === 'member_binding_expression');
     const object = t.expr(node.childForFieldName('condition'));
-    return binding ? { kind: 'member', object, property: binding.childForFieldName('name')?.text ?? '', span: t.span(node) } : t.otherExpr(node);
+    return binding ? { kind: 'member', object, property: simpleName(binding.childForFieldName('name')), span: t.span(node) } : t.otherExpr(node);
   },
   element_access_expression: (node, t) => {
     const sub = node.childForFieldName('subscript');
@@ -164,7 +174,7 @@ export const CSHARP_HANDLERS: LanguageHandlers = {
   stmt: {
     compilation_unit: (node, t) => t.stmts(t.named(node)),
     namespace_declaration: (node, t) => t.stmts(t.named(node.childForFieldName('body') ?? node)),
-    file_scoped_namespace_declaration: (node, t) => t.stmts(t.named(node).filter((c) => c !== node.childForFieldName('name'))),
+    file_scoped_namespace_declaration: (node, t) => t.stmts(t.named(node).filter((c) => c.id !== node.childForFieldName('name')?.id)),
     global_statement: (node, t) => t.stmts(t.named(node)),
     block: (node, t) => ({ kind: 'block', body: t.stmts(t.named(node)), span: t.span(node) }),
     expression_statement: (node, t) => ({ kind: 'expr', expr: t.expr(t.named(node)[0]), span: t.span(node) }),

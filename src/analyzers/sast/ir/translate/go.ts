@@ -46,10 +46,16 @@ function fn(node: SyntaxNode, t: Translator): FunctionDecl {
 function literalValue(node: SyntaxNode | null, t: Translator, isMap: boolean): Expr {
   if (!node) return { kind: 'array', elements: [], span: { startLine: 0, startColumn: 0, endLine: 0, endColumn: 0, startByte: 0, endByte: 0 } };
   const elements = t.named(node);
+  const inner = (e: SyntaxNode): SyntaxNode | undefined => (e.type === 'literal_element' ? e.namedChildren[0] : e);
   if (!isMap && !elements.some((e) => e.type === 'keyed_element')) {
-    return { kind: 'array', elements: elements.map((e) => t.expr(e.type === 'literal_element' ? e.namedChildren[0] : e)), span: t.span(node) };
+    const items = elements.map((e) => t.expr(inner(e)));
+    // `T{...}` in a pattern: any literal of T, keyed or not (an object with an open entry).
+    if (items.length > 0 && items.every((e) => e.kind === 'ellipsis')) return { kind: 'object', entries: items.map((value) => ({ value })), span: t.span(node) };
+    return { kind: 'array', elements: items, span: t.span(node) };
   }
   const entries = elements.map((element): ObjectEntry => {
+    // A bare `...` among keyed elements (patterns: `T{..., K: v, ...}`) is an open entry, not a key.
+    if (element.type !== 'keyed_element') return { value: t.expr(inner(element)) };
     const [keyNode, valueNode] = element.namedChildren.map((c) => (c.type === 'literal_element' ? c.namedChildren[0] : c));
     const key = t.expr(keyNode ?? null);
     const value = t.expr(valueNode ?? null);
@@ -69,6 +75,8 @@ const expr: Readonly<Record<string, ExprHandler>> = {
   field_identifier: (node, t) => t.name(node),
   package_identifier: (node, t) => t.name(node),
   type_identifier: (node, t) => t.name(node),
+  // `http.Cookie` in `http.Cookie{...}`: a member of the package, as a call's callee would be.
+  qualified_type: (node, t) => ({ kind: 'member', object: t.expr(node.childForFieldName('package')), property: node.childForFieldName('name')?.text ?? '', span: t.span(node) }),
   interpreted_string_literal: (node, t) => t.literal(node, 'string', unescapeString(node.text.slice(1, -1))),
   raw_string_literal: (node, t) => t.literal(node, 'string', node.text.slice(1, -1)),
   rune_literal: (node, t) => t.literal(node, 'string', unescapeString(node.text.slice(1, -1))),
@@ -170,12 +178,25 @@ export const GO_HANDLERS: LanguageHandlers = {
       node.descendantsOfType('import_spec').map((spec): Stmt => {
         const path = spec.childForFieldName('path')?.text.slice(1, -1) ?? '';
         const alias = spec.childForFieldName('name')?.text;
-        const local = alias ?? path.split('/').pop() ?? path;
+        const local = alias ?? goPackageName(path);
         return { kind: 'import', module: path, bindings: [{ imported: '*', local }], span: t.span(spec) };
       }),
     labeled_statement: (node, t) => t.stmts(t.named(node).slice(1)),
   },
 };
+
+/**
+ * The name a Go import binds without an alias, by the usual conventions: the last path element,
+ * skipping a major-version element (`.../ldap/v3` is `ldap`), without a gopkg.in version
+ * (`gopkg.in/yaml.v3` is `yaml`) or a `go-` / `-go` affix (`go-sqlite3` is `sqlite3`).
+ */
+export function goPackageName(path: string): string {
+  const parts = path.split('/').filter((part) => part !== '');
+  let last = parts.pop() ?? path;
+  if (/^v\d+$/.test(last) && parts.length > 1) last = parts.pop() ?? last;
+  last = last.replace(/\.v\d+$/, '').replace(/^go-/, '').replace(/[-.]go$/, '');
+  return last.replace(/[^A-Za-z0-9_]/g, '_');
+}
 
 function varSpecs(spec: SyntaxNode, t: Translator): Stmt[] {
   if (spec.type !== 'var_spec' && spec.type !== 'const_spec') return [...t.stmt(spec)];

@@ -230,8 +230,37 @@ export const JS_EXPR: Readonly<Record<string, ExprHandler>> = {
   await_expression: (node, t) => ({ kind: 'await', value: t.expr(node.namedChildren[0]), span: t.span(node) }),
   yield_expression: (node, t) => ({ kind: 'await', value: t.expr(node.namedChildren[0]), span: t.span(node) }),
   spread_element: (node, t) => t.otherExpr(node),
+  // Destructuring targets (`const { id, q: query } = req.query`) as object / array shapes, so
+  // taint reaches each bound name.
+  object_pattern: (node, t) => ({ kind: 'object', entries: patternEntries(node, t), span: t.span(node) }),
+  array_pattern: (node, t) => ({ kind: 'array', elements: t.named(node).map((child) => t.expr(child)), span: t.span(node) }),
+  shorthand_property_identifier_pattern: (node, t) => t.name(node),
+  assignment_pattern: (node, t) => defaulted(node.childForFieldName('left'), node.childForFieldName('right'), node, t),
+  rest_pattern: (node, t) => t.expr(node.namedChildren[0]),
   sequence_expression: (node, t) => t.otherExpr(node),
 };
+
+/** `a = 1` inside a destructuring pattern: an assignment expression, as the taint engine reads defaults. */
+function defaulted(left: SyntaxNode | null, right: SyntaxNode | null, node: SyntaxNode, t: Translator): Expr {
+  return { kind: 'assign', op: '=', target: t.expr(left), value: t.expr(right), span: t.span(node) };
+}
+
+function patternEntries(node: SyntaxNode, t: Translator): ObjectEntry[] {
+  const entries: ObjectEntry[] = [];
+  for (const child of t.named(node)) {
+    if (child.type === 'shorthand_property_identifier_pattern') entries.push({ key: t.nameText(child.text), value: t.name(child) });
+    else if (child.type === 'object_assignment_pattern') {
+      const left = child.childForFieldName('left');
+      entries.push({ key: t.nameText(left?.text ?? ''), value: defaulted(left, child.childForFieldName('right'), child, t) });
+    } else if (child.type === 'pair_pattern') {
+      const key = child.childForFieldName('key');
+      const value = t.expr(child.childForFieldName('value'));
+      if (key?.type === 'computed_property_name') entries.push({ computedKey: t.expr(key.namedChildren[0]), value });
+      else entries.push({ key: key?.type === 'string' ? stringValue(key) : t.nameText(key?.text ?? ''), value });
+    } else if (child.type === 'rest_pattern') entries.push({ spread: true, value: t.expr(child.namedChildren[0]) });
+  }
+  return entries;
+}
 
 /** `x instanceof T` is a type test, not arithmetic. */
 export function jsBinaryOrTypeTest(node: SyntaxNode, t: Translator): Expr {

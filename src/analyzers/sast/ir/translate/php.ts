@@ -67,7 +67,10 @@ function arrayEntries(node: SyntaxNode, t: Translator): Expr {
   if (!keyed) return { kind: 'array', elements: items.map((i) => t.expr(t.named(i)[0])), span: t.span(node) };
   const entries = items.map((item): ObjectEntry => {
     const [k, v] = t.named(item);
-    if (!v) return { computedKey: { kind: 'literal', type: 'number', value: '', raw: '', span: t.span(item) }, value: t.expr(k) };
+    const alone = v ? undefined : t.expr(k);
+    // A bare `...` among keyed items (patterns: `[..., 'k' => v, ...]`) is an open entry, not a positional one.
+    if (alone?.kind === 'ellipsis') return { value: alone };
+    if (!v) return { computedKey: { kind: 'literal', type: 'number', value: '', raw: '', span: t.span(item) }, value: alone ?? t.expr(k) };
     const key = t.expr(k);
     return key.kind === 'literal' ? { key: key.value, value: t.expr(v) } : { computedKey: key, value: t.expr(v) };
   });
@@ -192,11 +195,29 @@ const callStmt = (name: string): StmtHandler => (node, t) => ({
   span: t.span(node),
 });
 
+/** Does this node end with a `<?=` tag (alone, or at the end of template text)? */
+function opensShortEcho(node: SyntaxNode): boolean {
+  const tag = node.type === 'text_interpolation' ? node.namedChildren[node.namedChildren.length - 1] : node;
+  return tag?.type === 'php_tag' && tag.text === '<?=';
+}
+
+/** Top-level statements, where the expression after a `<?=` tag is echoed: `<?= $x ?>` is `echo $x`. */
+function withShortEcho(children: readonly SyntaxNode[], t: Translator): Stmt[] {
+  const out: Stmt[] = [];
+  let echo = false;
+  for (const child of children) {
+    if (echo && child.type === 'expression_statement') out.push(...t.stmt(child).map((s): Stmt => (s.kind === 'expr' ? { ...s, expr: { kind: 'call', callee: { kind: 'name', name: 'echo', span: s.span }, args: [{ value: s.expr }], span: s.span } } : s)));
+    else out.push(...t.stmt(child));
+    echo = opensShortEcho(child);
+  }
+  return out;
+}
+
 export const PHP_HANDLERS: LanguageHandlers = {
   expr,
   skip: new Set(['comment', 'php_tag', 'text_interpolation', 'break_statement', 'continue_statement', 'empty_statement', 'namespace_definition']),
   stmt: {
-    program: (node, t) => t.stmts(t.named(node)),
+    program: (node, t) => withShortEcho(node.namedChildren, t),
     compound_statement: (node, t) => ({ kind: 'block', body: t.stmts(t.named(node)), span: t.span(node) }),
     expression_statement: (node, t) => {
       const expr = t.expr(t.named(node)[0]);

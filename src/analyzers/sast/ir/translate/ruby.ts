@@ -105,7 +105,9 @@ const expr: Readonly<Record<string, ExprHandler>> = {
   regex: (node, t) => t.literal(node, 'regex', node.text.slice(1, -1)),
   call,
   element_reference: (node, t) => {
-    const [index] = t.named(node).filter((c) => c !== node.childForFieldName('object'));
+    // Nodes are fresh wrapper objects on each access: compare ids, not references.
+    const objectId = node.childForFieldName('object')?.id;
+    const [index] = t.named(node).filter((c) => c.id !== objectId);
     return { kind: 'index', object: t.expr(node.childForFieldName('object')), index: t.expr(index), span: t.span(node) };
   },
   binary,
@@ -149,7 +151,8 @@ function classDecl(node: SyntaxNode, t: Translator): Stmt {
   const name = node.childForFieldName('name')?.text ?? '';
   const superclass = node.childForFieldName('superclass');
   const body: Stmt[] = [];
-  for (const member of t.named(node.childForFieldName('body') ?? node).filter((m) => m !== node.childForFieldName('name') && m !== superclass)) {
+  const skipped = new Set([node.childForFieldName('name')?.id, superclass?.id]);
+  for (const member of t.named(node.childForFieldName('body') ?? node).filter((m) => !skipped.has(m.id))) {
     if (member.type === 'method' || member.type === 'singleton_method') body.push({ kind: 'function', fn: fn(member, t, name), span: t.span(member) });
     else body.push(...t.stmt(member));
   }

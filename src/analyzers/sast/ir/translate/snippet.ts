@@ -44,6 +44,19 @@ function wrapperBody(types: readonly string[]): (root: SyntaxNode) => readonly S
   };
 }
 
+/**
+ * `m(..., @A T p, ...)`: a bare `...` is not a Java / C# parameter, a typed one is (`... ...`,
+ * read back as a parameter run). Only in the header, before the body's `{`.
+ */
+function typedHeaderEllipsis(code: string): string {
+  const brace = code.indexOf('{');
+  const head = brace < 0 ? code : code.slice(0, brace);
+  const typed = head.replace(new RegExp(`([(,]\\s*)${ELLIPSIS_PLACEHOLDER}(?=\\s*[,)])`, 'g'), `$1${ELLIPSIS_PLACEHOLDER} ${ELLIPSIS_PLACEHOLDER}`);
+  // A body of just `...` is a statement: `{ ... }` is `{ ...; }`.
+  const body = brace < 0 ? '' : code.slice(brace).replace(new RegExp(`\\{\\s*${ELLIPSIS_PLACEHOLDER}\\s*\\}`, 'g'), `{ ${ELLIPSIS_PLACEHOLDER}; }`);
+  return typed + body;
+}
+
 function variants(language: Language, code: string): Variant[] {
   const plain = (c: string): Variant => ({ code: c, unwrap: children });
   const withSemicolon = /[;}]\s*$/.test(code) ? code : `${code};`;
@@ -57,12 +70,14 @@ function variants(language: Language, code: string): Variant[] {
       return [
         { code: `class __BW_C { void __BW_M() { ${withSemicolon} } }`, unwrap: wrapperBody(['method_declaration']) },
         { code: `class __BW_C { ${code} }`, unwrap: (root) => children(root.descendantsOfType('class_body')[0] ?? root) },
+        { code: `class __BW_C { ${typedHeaderEllipsis(code)} }`, unwrap: (root) => children(root.descendantsOfType('class_body')[0] ?? root) },
         plain(code),
       ];
     case 'csharp':
       return [
         { code: `class __BW_C { void __BW_M() { ${withSemicolon} } }`, unwrap: wrapperBody(['method_declaration']) },
         { code: `class __BW_C { ${code} }`, unwrap: (root) => children(root.descendantsOfType('declaration_list')[0] ?? root) },
+        { code: `class __BW_C { ${typedHeaderEllipsis(code)} }`, unwrap: (root) => children(root.descendantsOfType('declaration_list')[0] ?? root) },
         plain(code),
       ];
     case 'go':
@@ -70,6 +85,16 @@ function variants(language: Language, code: string): Variant[] {
         { code: `package p\nfunc __BW_F() {\n${code}\n}`, unwrap: wrapperBody(['function_declaration']) },
         { code: `package p\n${code}`, unwrap: (root) => children(root).filter((c) => c.type !== 'package_clause') },
       ];
+    case 'ruby': {
+      // `{..., k: v, ...}`: a bare name is not a hash item, a double splat is (read back as `...`).
+      const splat = code.replace(new RegExp(`([{,]\\s*)(${ELLIPSIS_PLACEHOLDER})(?=\\s*[,}])`, 'g'), '$1**$2');
+      return splat === code ? [plain(code)] : [plain(code), plain(splat)];
+    }
+    case 'javascript':
+    case 'typescript':
+    case 'tsx':
+      // A leading `{` starts a block: try the object literal `({..., a: false, ...})` first.
+      return code.startsWith('{') ? [plain(`(${code})`), plain(code)] : [plain(code)];
     default:
       return [plain(code)];
   }

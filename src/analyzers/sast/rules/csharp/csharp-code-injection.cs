@@ -8,7 +8,7 @@ public class CalcController : ControllerBase
     [HttpGet("calc")]
     public async Task<IActionResult> Calc([FromQuery] string expr)
     {
-        // todoruleid: csharp-code-injection
+        // ruleid: csharp-code-injection
         var result = await CSharpScript.EvaluateAsync<int>("1 + " + expr);
         // ruleid: csharp-code-injection
         var state = await CSharpScript.RunAsync("var x = " + expr + ";");

@@ -29,7 +29,7 @@ public class UsersController : Controller
     public IActionResult Sorted(string sort)
     {
         var sql = string.Format("SELECT * FROM Users ORDER BY {0}", sort);
-        // todoruleid: csharp-sql-injection
+        // ruleid: csharp-sql-injection
         return Ok(_conn.Query<User>(sql));
     }
 
@@ -51,7 +51,7 @@ public class UsersController : Controller
     {
         var parts = new List<string>();
         parts.Add("Owner = '" + model.Owner + "'");
-        // todoruleid: csharp-sql-injection
+        // ruleid: csharp-sql-injection
         return Ok(_conn.Query<Item>("SELECT * FROM Items WHERE " + string.Join(" AND ", parts)));
     }
 

@@ -16,7 +16,7 @@ public class XmlImporter
 
     public XmlReader Initializer(Stream input)
     {
-        // todoruleid: csharp-xxe
+        // ruleid: csharp-xxe
         var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Parse };
         return XmlReader.Create(input, settings);
     }

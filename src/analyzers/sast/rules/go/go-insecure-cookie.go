@@ -8,12 +8,12 @@ import (
 )
 
 func plain(w http.ResponseWriter, token string) {
-	// todoruleid: go-insecure-cookie
+	// ruleid: go-insecure-cookie
 	http.SetCookie(w, &http.Cookie{Name: "session", Value: token, Path: "/"})
 }
 
 func onlyHttpOnly(w http.ResponseWriter, token string) {
-	// todoruleid: go-insecure-cookie
+	// ruleid: go-insecure-cookie
 	c := http.Cookie{Name: "session", Value: token, HttpOnly: true}
 	http.SetCookie(w, &c)
 }

@@ -51,6 +51,6 @@ func typedValue(w http.ResponseWriter, r *http.Request) {
 	// ok: go-nosql-injection
 	users.Find(context.TODO(), bson.M{"$where": "this.active == true"})
 	filter := bson.M{"owner": r.FormValue("owner")}
-	// todook: go-nosql-injection
+	// ok: go-nosql-injection
 	users.Find(context.TODO(), filter)
 }

@@ -84,7 +84,7 @@ func prefixChecked(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "bad path", http.StatusBadRequest)
 		return
 	}
-	// todook: go-path-traversal
+	// ok: go-path-traversal
 	os.Open(p)
 }
 

@@ -15,7 +15,7 @@ func insecureClient() *http.Client {
 }
 
 func withOtherFields() *tls.Config {
-	// todoruleid: go-tls-verification-disabled
+	// ruleid: go-tls-verification-disabled
 	return &tls.Config{MinVersion: tls.VersionTLS12, InsecureSkipVerify: true}
 }
 

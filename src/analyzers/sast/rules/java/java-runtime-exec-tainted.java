@@ -10,3 +10,11 @@ class Ping {
         Runtime.getRuntime().exec("uptime");
     }
 }
+
+class Multi {
+    void run(HttpServletRequest request) throws Exception {
+        String[] args = request.getParameterValues("arg");
+        // ruleid: java-runtime-exec-tainted
+        Runtime.getRuntime().exec(args);
+    }
+}

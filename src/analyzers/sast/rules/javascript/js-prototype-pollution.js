@@ -6,13 +6,13 @@ app.use(express.json());
 const settings = {};
 
 function assignPath(target, section, key, value) {
-  // todoruleid: js-prototype-pollution
+  // ruleid: js-prototype-pollution
   target[section][key] = value;
 }
 
 app.post('/settings', (req, res) => {
   const { section, key, value } = req.body;
-  // todoruleid: js-prototype-pollution
+  // ruleid: js-prototype-pollution
   settings[section][key] = value;
   res.end();
 });

@@ -36,6 +36,6 @@ header("X-Request-Id: " . $_GET['rid']);
 
 $allowed = ['/home', '/settings'];
 if (in_array($next, $allowed, true)) {
-    // todook: php-open-redirect
+    // ok: php-open-redirect
     header("Location: " . $next);
 }

@@ -37,7 +37,7 @@ if ($real === false || strpos($real, $base) !== 0) {
     http_response_code(400);
     exit;
 }
-// todook: php-path-traversal
+// ok: php-path-traversal
 readfile($real);
 
 // allow-list

@@ -68,7 +68,7 @@ mysqli_query($conn, "SELECT * FROM t WHERE q = '" . $escaped . "'");
 // allow-listed column
 $allowed = ['name', 'created_at'];
 $sort = in_array($_GET['sort'], $allowed, true) ? $_GET['sort'] : 'name';
-// todook: php-sql-injection
+// ok: php-sql-injection
 $pdo->query("SELECT * FROM users ORDER BY " . $sort);
 
 // a server-controlled value

@@ -8,10 +8,10 @@ curl_setopt($ch, CURLOPT_SSL_VERIFYPEER, false);
 // ruleid: php-tls-verification-disabled
 curl_setopt($ch, CURLOPT_SSL_VERIFYHOST, 0);
 
-// todoruleid: php-tls-verification-disabled
+// ruleid: php-tls-verification-disabled
 $ctx = stream_context_create(['ssl' => ['verify_peer' => false]]);
 
-// todoruleid: php-tls-verification-disabled
+// ruleid: php-tls-verification-disabled
 $client = new GuzzleHttp\Client(['base_uri' => 'https://api.example.com', 'verify' => false]);
 
 // ruleid: php-tls-verification-disabled

@@ -27,7 +27,7 @@ echo implode("", $items);
 // ruleid: php-xss
 die("Unknown page: " . $_SERVER['REQUEST_URI']);
 ?>
-<!-- todoruleid: php-xss -->
+<!-- ruleid: php-xss -->
 <p><?= $_GET['q'] ?></p>
 <?php
 

@@ -60,7 +60,7 @@ class UsersController < ApplicationController
 
   def allow_listed
     column = %w[name created_at].include?(params[:sort]) ? params[:sort] : "name"
-    # todook: ruby-sql-injection
+    # ok: ruby-sql-injection
     User.order(column)
   end
 
