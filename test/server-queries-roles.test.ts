@@ -1,31 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccessLevel } from '../src/server/db/schema.js';
 import { testDatabases } from './server/databases.js';
+import { READ_SIDE_ROUTES } from './server/route-cases/queries.js';
 import { addGroup, addMember, addProject, addUser, auth, openQueryWorld, type QueryWorld } from './server-queries-fixtures.js';
-
-/**
- * Role × route matrix of the read side (vulnerability report, dashboard, dependency list).
- * `min` is the lowest role that may call the route; below it a member gets 403, a stranger 404
- * (the project is not theirs to know about), no token 401. Exported for the server-wide matrix.
- */
-export const READ_SIDE_ROUTES: readonly { method: 'GET' | 'PUT'; url: string; min: AccessLevel; body?: unknown }[] = [
-  ...['/vulnerabilities', '/vulnerabilities/counts', '/vulnerabilities.csv'].flatMap((suffix) => [
-    { method: 'GET' as const, url: `/api/v1/projects/:project${suffix}`, min: 20 as const },
-    { method: 'GET' as const, url: `/api/v1/groups/:group${suffix}`, min: 20 as const },
-  ]),
-  ...['daily-counts', 'mttr', 'sla'].flatMap((name) => [
-    { method: 'GET' as const, url: `/api/v1/projects/:project/dashboard/${name}`, min: 20 as const },
-    { method: 'GET' as const, url: `/api/v1/groups/:group/dashboard/${name}`, min: 20 as const },
-  ]),
-  { method: 'GET', url: '/api/v1/groups/:group/dashboard/grades', min: 20 },
-  { method: 'GET', url: '/api/v1/projects/:project/dependencies', min: 20 },
-  { method: 'GET', url: '/api/v1/groups/:group/dependencies', min: 20 },
-  { method: 'GET', url: '/api/v1/projects/:project/licenses', min: 20 },
-  { method: 'GET', url: '/api/v1/groups/:group/licenses', min: 20 },
-  { method: 'GET', url: '/api/v1/projects/:project/dependencies.cdx.json', min: 20 },
-  { method: 'GET', url: '/api/v1/projects/:project/license-policy', min: 20 },
-  { method: 'PUT', url: '/api/v1/projects/:project/license-policy', min: 40, body: { denied: ['GPL-3.0-only'] } },
-];
 
 const LEVELS: readonly AccessLevel[] = [10, 20, 30, 40, 50];
 

@@ -315,6 +315,14 @@ export interface MigrationsTable {
   applied_at: DefaultTimestamp;
 }
 
+/** A project's license deny list (010_read_side.sql). */
+export interface ProjectLicensePoliciesTable {
+  project_id: number;
+  denied: ColumnType<string[], string[] | undefined, string[]>;
+  updated_by: number | null;
+  updated_at: DefaultTimestamp;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -334,6 +342,7 @@ export interface Database {
   vulnerability_comments: VulnerabilityCommentsTable;
   vulnerability_daily_counts: VulnerabilityDailyCountsTable;
   dependencies: DependenciesTable;
+  project_license_policies: ProjectLicensePoliciesTable;
   bulwark_migrations: MigrationsTable;
 }
 

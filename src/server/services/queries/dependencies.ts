@@ -146,14 +146,18 @@ export async function listLicenses(db: Kysely<Database>, projectIds: readonly nu
 }
 
 export async function readLicensePolicy(db: Kysely<Database>, projectId: number): Promise<string[]> {
-  const result = await sql<{ denied: string[] }>`select denied from project_license_policies where project_id = ${projectId}`.execute(db);
-  return result.rows[0]?.denied ?? [];
+  const row = await db.selectFrom('project_license_policies').select('denied').where('project_id', '=', projectId).executeTakeFirst();
+  return row?.denied ?? [];
 }
 
 export async function writeLicensePolicy(db: Kysely<Database>, projectId: number, denied: readonly string[], userId: number): Promise<string[]> {
   const unique = [...new Map(denied.map((id) => [id.toLowerCase(), id.trim()])).values()].filter((id) => id !== '').sort();
-  await sql`
-    insert into project_license_policies (project_id, denied, updated_by, updated_at) values (${projectId}, ${unique}::text[], ${userId}, now())
-    on conflict (project_id) do update set denied = excluded.denied, updated_by = excluded.updated_by, updated_at = excluded.updated_at`.execute(db);
+  await db
+    .insertInto('project_license_policies')
+    .values({ project_id: projectId, denied: unique, updated_by: userId, updated_at: sql<Date>`now()` })
+    .onConflict((oc) =>
+      oc.column('project_id').doUpdateSet((eb) => ({ denied: eb.ref('excluded.denied'), updated_by: eb.ref('excluded.updated_by'), updated_at: eb.ref('excluded.updated_at') })),
+    )
+    .execute();
   return unique;
 }
