@@ -14,7 +14,7 @@ const layer = (files, forbidden) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'bench/.cache/**', '**/__fixtures__/**', 'coverage/**', 'src/analyzers/sast/rules/*/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'bench/.cache/**', '**/__fixtures__/**', 'coverage/**', 'src/analyzers/sast/rules/*/**', 'test/fixtures/sast-project/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,7 +1,4 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { Option, type Command } from 'commander';
-import type { ReportType } from '../../core/finding.js';
 import type { ScanReport } from '../../core/report.js';
 import { isAtLeast, isSeverity, SEVERITIES, type Severity } from '../../core/severity.js';
 import { CHECK_FAMILIES } from '../../analyzers/dast/checks/index.js';
@@ -9,9 +6,9 @@ import { DAST_DEFAULTS, dastOptions, type DastOptions } from '../../analyzers/da
 import { DastSetupError, runDast } from '../../analyzers/dast/scanner.js';
 import { gitlabWriter } from '../../formats/gitlab/writer.js';
 import { sarifWriter } from '../../formats/sarif/writer.js';
-import type { ReportWriter, WriteOptions } from '../../formats/types.js';
-import { writeFileAtomic } from '../../util/atomic-write.js';
+import type { ReportWriter } from '../../formats/types.js';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../errors.js';
+import { writeReports } from '../write-reports.js';
 import { VERSION } from '../version.js';
 
 export interface DastFlags {
@@ -162,31 +159,6 @@ export function formatDastSummary(report: ScanReport, files: readonly string[], 
   return `${lines.join('\n')}\n`;
 }
 
-async function writeReports(report: ScanReport, writers: readonly ReportWriter[], outDir: string, options: WriteOptions): Promise<string[]> {
-  try {
-    await mkdir(outDir, { recursive: true });
-  } catch (error) {
-    throw new UsageError(`cannot create output folder ${outDir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-  const files = new Map<string, string>();
-  for (const writer of writers) {
-    for (const reportType of [...new Set(report.runs.map((run) => run.reportType))] as ReportType[]) {
-      const name = writer.fileName(reportType);
-      if (name !== null && !files.has(name)) files.set(name, writer.write(report, reportType, options));
-    }
-  }
-  const written: string[] = [];
-  for (const [name, content] of files) {
-    const path = join(outDir, name);
-    try {
-      await writeFileAtomic(path, content);
-    } catch (error) {
-      throw new UsageError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-    }
-    written.push(path);
-  }
-  return written;
-}
 
 /** `bulwark dast URL`: returns the exit code. */
 export async function dastCommand(url: string | undefined, flags: DastFlags, signal: AbortSignal): Promise<number> {

@@ -1,6 +1,5 @@
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { ReportType } from '../../core/finding.js';
 import type { ScanReport } from '../../core/report.js';
 import { isAtLeast, isSeverity, SEVERITIES, type Severity } from '../../core/severity.js';
 import { AVAILABLE_SCANNERS, SCANNER_NAMES, type AnalyzerSettings, type ScannerName } from '../../analyzers/index.js';
@@ -19,8 +18,8 @@ import { gitlabWriter } from '../../formats/gitlab/writer.js';
 import { sarifWriter } from '../../formats/sarif/writer.js';
 import { formatSummary } from '../../formats/text/summary.js';
 import type { ReportWriter, WriteOptions } from '../../formats/types.js';
-import { writeFileAtomic } from '../../util/atomic-write.js';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../errors.js';
+import { writeReports } from '../write-reports.js';
 import { createProgressLine } from '../progress.js';
 import { VERSION } from '../version.js';
 
@@ -162,32 +161,6 @@ function analyzerSettings(scanners: ScannerName[], config: BulwarkConfig, flags:
   };
 }
 
-async function writeReports(report: ScanReport, writers: ReportWriter[], outDir: string, options: WriteOptions): Promise<string[]> {
-  try {
-    await mkdir(outDir, { recursive: true });
-  } catch (error) {
-    throw new UsageError(`cannot create output folder ${outDir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-  const reportTypes = [...new Set(report.runs.map((run) => run.reportType))] as ReportType[];
-  const files = new Map<string, string>();
-  for (const writer of writers) {
-    for (const reportType of reportTypes) {
-      const name = writer.fileName(reportType);
-      if (name !== null && !files.has(name)) files.set(name, writer.write(report, reportType, options));
-    }
-  }
-  const written: string[] = [];
-  for (const [name, content] of files) {
-    const path = join(outDir, name);
-    try {
-      await writeFileAtomic(path, content);
-    } catch (error) {
-      throw new UsageError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-    }
-    written.push(path);
-  }
-  return written;
-}
 
 /** `bulwark scan PATH`: returns the exit code. */
 export async function scanCommand(target: string, flags: ScanFlags, signal: AbortSignal): Promise<number> {

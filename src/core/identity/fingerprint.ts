@@ -7,12 +7,15 @@ import type { Location } from '../location.js';
 // the million; Node before 20.12 lacks it.
 const oneShot = typeof crypto.hash === 'function' ? crypto.hash : undefined;
 
+// GitLab's fingerprints are SHA-1 by definition (spec §2.1): identity, not security.
 export function sha1Hex(text: string): string {
+  // bulwark:ignore js-weak-hash
   return oneShot ? oneShot('sha1', text, 'hex') : crypto.createHash('sha1').update(text, 'utf8').digest('hex');
 }
 
 /** Raw SHA-1 of bytes. */
 export function sha1Digest(data: Buffer): Buffer {
+  // bulwark:ignore js-weak-hash
   return oneShot ? oneShot('sha1', data, 'buffer') : crypto.createHash('sha1').update(data).digest();
 }
 

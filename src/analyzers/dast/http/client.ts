@@ -52,6 +52,7 @@ export class HttpClient {
     const sockets = Math.max(1, options.concurrency);
     this.httpAgent = new HttpAgent({ keepAlive: true, maxSockets: sockets, maxFreeSockets: sockets });
     // Sites under test often use self-signed certificates; the scan reads, it does not trust.
+    // bulwark:ignore js-tls-verification-disabled
     this.httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: sockets, maxFreeSockets: sockets, rejectUnauthorized: false });
     this.cookies = options.cookies ?? new CookieJar();
     this.limiter = new RateLimiter(options.requestsPerSecond, Math.max(1, options.concurrency));

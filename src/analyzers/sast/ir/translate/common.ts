@@ -5,6 +5,24 @@ import type { Expr, Language, LiteralType, Param, Span, Stmt } from '../types.js
 export type ExprHandler = (node: SyntaxNode, t: Translator) => Expr;
 export type StmtHandler = (node: SyntaxNode, t: Translator) => Stmt | readonly Stmt[];
 
+/** `left = right` / `left op= right`, for grammars that name the fields left, right and operator. */
+export const fieldAssignment: ExprHandler = (node, t) => ({
+  kind: 'assign',
+  op: node.childForFieldName('operator')?.text ?? '=',
+  target: t.expr(node.childForFieldName('left')),
+  value: t.expr(node.childForFieldName('right')),
+  span: t.span(node),
+});
+
+/** `condition ? consequence : alternative`, for grammars that name the fields so. */
+export const fieldConditional: ExprHandler = (node, t) => ({
+  kind: 'conditional',
+  test: t.expr(node.childForFieldName('condition')),
+  consequent: t.expr(node.childForFieldName('consequence')),
+  alternate: t.expr(node.childForFieldName('alternative')),
+  span: t.span(node),
+});
+
 /** One language's translation: handlers by tree-sitter node type; anything else becomes `other`. */
 export interface LanguageHandlers {
   readonly expr: Readonly<Record<string, ExprHandler>>;

@@ -1,6 +1,6 @@
 import type { SyntaxNode } from '../../parse/parser.js';
 import type { Argument, Expr, FunctionDecl, Param, Stmt } from '../types.js';
-import { stringPart, unescapeString, type ExprHandler, type LanguageHandlers, type StmtHandler, type Translator } from './common.js';
+import { fieldConditional, stringPart, unescapeString, type ExprHandler, type LanguageHandlers, type StmtHandler, type Translator } from './common.js';
 
 const BLOCKS: ReadonlySet<string> = new Set(['block']);
 
@@ -145,7 +145,7 @@ const expr: Readonly<Record<string, ExprHandler>> = {
     value: t.expr(node.childForFieldName('right')),
     span: t.span(node),
   }),
-  conditional_expression: (node, t) => ({ kind: 'conditional', test: t.expr(node.childForFieldName('condition')), consequent: t.expr(node.childForFieldName('consequence')), alternate: t.expr(node.childForFieldName('alternative')), span: t.span(node) }),
+  conditional_expression: fieldConditional,
   cast_expression: (node, t) => ({ kind: 'cast', type: node.childForFieldName('type')?.text ?? '', value: t.expr(node.childForFieldName('value')), span: t.span(node) }),
   as_expression: (node, t) => ({ kind: 'cast', type: node.childForFieldName('right')?.text ?? '', value: t.expr(node.childForFieldName('left')), span: t.span(node) }),
   is_expression: (node, t) => ({ kind: 'type-test', type: node.childForFieldName('right')?.text ?? '', value: t.expr(node.childForFieldName('left')), span: t.span(node) }),

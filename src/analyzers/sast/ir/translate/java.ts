@@ -1,6 +1,6 @@
 import type { SyntaxNode } from '../../parse/parser.js';
 import type { Argument, Expr, FunctionDecl, Param, Stmt } from '../types.js';
-import { unescapeString, type ExprHandler, type LanguageHandlers, type StmtHandler, type Translator } from './common.js';
+import { fieldAssignment, fieldConditional, unescapeString, type ExprHandler, type LanguageHandlers, type StmtHandler, type Translator } from './common.js';
 
 const BLOCKS: ReadonlySet<string> = new Set(['block', 'constructor_body']);
 
@@ -122,20 +122,8 @@ const expr: Readonly<Record<string, ExprHandler>> = {
   binary_expression: binary,
   unary_expression: (node, t) => ({ kind: 'unary', op: node.childForFieldName('operator')?.text ?? '', operand: t.expr(node.childForFieldName('operand')), span: t.span(node) }),
   update_expression: (node, t) => ({ kind: 'unary', op: node.children.find((c) => !c.isNamed)?.text ?? '++', operand: t.expr(node.namedChildren[0]), span: t.span(node) }),
-  assignment_expression: (node, t) => ({
-    kind: 'assign',
-    op: node.childForFieldName('operator')?.text ?? '=',
-    target: t.expr(node.childForFieldName('left')),
-    value: t.expr(node.childForFieldName('right')),
-    span: t.span(node),
-  }),
-  ternary_expression: (node, t) => ({
-    kind: 'conditional',
-    test: t.expr(node.childForFieldName('condition')),
-    consequent: t.expr(node.childForFieldName('consequence')),
-    alternate: t.expr(node.childForFieldName('alternative')),
-    span: t.span(node),
-  }),
+  assignment_expression: fieldAssignment,
+  ternary_expression: fieldConditional,
   cast_expression: (node, t) => ({ kind: 'cast', type: node.childForFieldName('type')?.text ?? '', value: t.expr(node.childForFieldName('value')), span: t.span(node) }),
   instanceof_expression: (node, t) => ({ kind: 'type-test', type: node.childForFieldName('right')?.text ?? '', value: t.expr(node.childForFieldName('left')), span: t.span(node) }),
   lambda_expression: (node, t) => ({ kind: 'function', fn: method(node, t), span: t.span(node) }),

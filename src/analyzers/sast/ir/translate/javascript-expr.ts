@@ -1,6 +1,6 @@
 import type { SyntaxNode } from '../../parse/parser.js';
 import type { Argument, Expr, FunctionDecl, ObjectEntry, Param } from '../types.js';
-import { stringPart, typeText, unescapeString, type ExprHandler, type Translator } from './common.js';
+import { fieldAssignment, fieldConditional, stringPart, typeText, unescapeString, type ExprHandler, type Translator } from './common.js';
 
 // JavaScript, TypeScript and TSX expressions (one grammar family).
 
@@ -192,27 +192,9 @@ export const JS_EXPR: Readonly<Record<string, ExprHandler>> = {
     operand: t.expr(node.childForFieldName('argument')),
     span: t.span(node),
   }),
-  assignment_expression: (node, t) => ({
-    kind: 'assign',
-    op: '=',
-    target: t.expr(node.childForFieldName('left')),
-    value: t.expr(node.childForFieldName('right')),
-    span: t.span(node),
-  }),
-  augmented_assignment_expression: (node, t) => ({
-    kind: 'assign',
-    op: node.childForFieldName('operator')?.text ?? '',
-    target: t.expr(node.childForFieldName('left')),
-    value: t.expr(node.childForFieldName('right')),
-    span: t.span(node),
-  }),
-  ternary_expression: (node, t) => ({
-    kind: 'conditional',
-    test: t.expr(node.childForFieldName('condition')),
-    consequent: t.expr(node.childForFieldName('consequence')),
-    alternate: t.expr(node.childForFieldName('alternative')),
-    span: t.span(node),
-  }),
+  assignment_expression: fieldAssignment,
+  augmented_assignment_expression: fieldAssignment,
+  ternary_expression: fieldConditional,
   arrow_function: fn,
   function: fn,
   function_expression: fn,

@@ -1,6 +1,6 @@
 import type { SyntaxNode } from '../../parse/parser.js';
 import type { Argument, Expr, FunctionDecl, ObjectEntry, Param, Stmt } from '../types.js';
-import { stringPart, unescapeString, type ExprHandler, type LanguageHandlers, type StmtHandler, type Translator } from './common.js';
+import { fieldAssignment, stringPart, unescapeString, type ExprHandler, type LanguageHandlers, type StmtHandler, type Translator } from './common.js';
 
 // PHP variables keep their `$` in the IR (`$_GET`, `$q`), as rules write them.
 
@@ -130,9 +130,9 @@ const expr: Readonly<Record<string, ExprHandler>> = {
   binary_expression: binary,
   unary_op_expression: (node, t) => ({ kind: 'unary', op: node.childForFieldName('operator')?.text ?? node.children[0]?.text ?? '', operand: t.expr(node.childForFieldName('argument') ?? t.named(node)[0]), span: t.span(node) }),
   update_expression: (node, t) => ({ kind: 'unary', op: node.childForFieldName('operator')?.text ?? '++', operand: t.expr(node.childForFieldName('argument') ?? t.named(node)[0]), span: t.span(node) }),
-  assignment_expression: (node, t) => ({ kind: 'assign', op: '=', target: t.expr(node.childForFieldName('left')), value: t.expr(node.childForFieldName('right')), span: t.span(node) }),
-  reference_assignment_expression: (node, t) => ({ kind: 'assign', op: '=', target: t.expr(node.childForFieldName('left')), value: t.expr(node.childForFieldName('right')), span: t.span(node) }),
-  augmented_assignment_expression: (node, t) => ({ kind: 'assign', op: node.childForFieldName('operator')?.text ?? '', target: t.expr(node.childForFieldName('left')), value: t.expr(node.childForFieldName('right')), span: t.span(node) }),
+  assignment_expression: fieldAssignment,
+  reference_assignment_expression: fieldAssignment,
+  augmented_assignment_expression: fieldAssignment,
   conditional_expression: (node, t) => ({
     kind: 'conditional',
     test: t.expr(node.childForFieldName('condition')),
