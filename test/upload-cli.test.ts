@@ -85,6 +85,16 @@ describe('bulwark upload', () => {
     expect(io.out).toMatch(/\[2\/3\] gl-sast-report\.json: uploaded \(\d+ bytes\): sast 3 finding\(s\), 1 duplicate\(s\); 2 new vulnerabilities/);
   });
 
+  it("leaves out a Bulwark scan's bulwark.sarif when its GitLab reports are beside it (the same findings twice)", async () => {
+    copyFileSync(join(FIXTURES, 'codeql.sarif'), join(dir, 'bulwark.sarif'));
+    server = await startServer(accept);
+    const io = capture();
+    expect(await uploadCommand(dir, flags({ token: 'bwk_secret' }), { io, env: {} })).toBe(0);
+    const uploaded = server.requests.slice(1).map((u) => u.url.replace(/.*filename=/, ''));
+    expect(uploaded).toEqual(['codeql.sarif', 'gl-sast-report.json', 'syft.cdx.json']);
+    expect(io.out).toContain('bulwark.sarif: skipped (the gl-*.json reports beside it hold the same findings)');
+  });
+
   it('takes the token from BULWARK_TOKEN and treats 409 as already uploaded', async () => {
     server = await startServer((req) => (req.url.endsWith('/pipelines') ? { status: 201, body: { id: 'p1' } } : { status: 409, body: { code: 'report-already-uploaded', message: 'already there' } }));
     const io = capture();

@@ -25,13 +25,20 @@ const PROCESS_IO: CommandIo = { stdout: (t) => process.stdout.write(t), stderr: 
 
 /** Report files of a folder (not its subfolders), in name order: GitLab reports, SARIF, and with `sboms` CycloneDX. */
 export function listReportFiles(dir: string, options: { sboms?: boolean } = {}): string[] {
-  return readdirSync(dir, { withFileTypes: true })
+  const names = readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => entry.name)
     .filter((name) => /^gl-.*\.json$/i.test(name) || /\.sarif(\.json)?$/i.test(name) || (options.sboms === true && /\.cdx\.json$/i.test(name)))
     .filter((name) => options.sboms === true || !/\.cdx\.json$/i.test(name))
     .sort();
+  // A Bulwark scan writes its findings twice, as GitLab reports and as bulwark.sarif (for GitHub);
+  // reading both would count each finding twice, under two identifier types.
+  const hasGitlab = names.some((name) => /^gl-.*\.json$/i.test(name));
+  return hasGitlab ? names.filter((name) => name !== BULWARK_SARIF) : names;
 }
+
+/** The SARIF file `bulwark scan` writes beside its GitLab reports. */
+export const BULWARK_SARIF = 'bulwark.sarif';
 
 /** Every finding of a folder's reports, deduplicated as one pipeline's (spec §2.4). */
 function readFolder(dir: string, io: CommandIo): IngestedFinding[] | undefined {

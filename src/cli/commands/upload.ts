@@ -1,8 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { EXIT_OK, EXIT_USAGE } from '../errors.js';
-import { listReportFiles, type CommandIo } from './compare.js';
+import { BULWARK_SARIF, listReportFiles, type CommandIo } from './compare.js';
 
 export interface UploadFlags {
   readonly server?: string;
@@ -106,6 +106,9 @@ export async function uploadCommand(dir: string, flags: UploadFlags, deps: Uploa
     return usage(`cannot read folder ${dir}: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (files.length === 0) return usage(`no reports (gl-*.json, *.sarif, *.cdx.json) in ${dir}`);
+  if (existsSync(join(dir, BULWARK_SARIF)) && !files.includes(BULWARK_SARIF)) {
+    io.stdout(`${BULWARK_SARIF}: skipped (the gl-*.json reports beside it hold the same findings)\n`);
+  }
 
   const base = server.href.replace(/\/+$/, '');
   const projectPath = `${base}/api/v1/projects/${encodeURIComponent(flags.project as string)}`;
