@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 // Dependencies point one way (style.md §2.1): core ← lockfiles, versions, advisories, formats,
@@ -14,7 +15,7 @@ const layer = (files, forbidden) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'bench/.cache/**', '**/__fixtures__/**', 'coverage/**', 'src/analyzers/sast/rules/*/**', 'test/fixtures/sast-project/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'bench/.cache/**', '**/__fixtures__/**', 'coverage/**', 'dist/web/**', 'src/analyzers/sast/rules/*/**', 'test/fixtures/sast-project/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -25,6 +26,15 @@ export default tseslint.config(
       'no-empty': ['error', { allowEmptyCatch: false }],
       eqeqeq: ['error', 'always'],
     },
+  },
+  // The web UI runs in the browser; it may import the server's schemas for their types only.
+  {
+    files: ['web/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: {
+      globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', navigator: 'readonly', HTMLElement: 'readonly', HTMLDialogElement: 'readonly', HTMLDivElement: 'readonly', Blob: 'readonly', URLSearchParams: 'readonly', KeyboardEvent: 'readonly', MouseEvent: 'readonly', Node: 'readonly', Response: 'readonly', RequestInit: 'readonly', AbortSignal: 'readonly', AbortController: 'readonly', performance: 'readonly', requestAnimationFrame: 'readonly', localStorage: 'readonly', Image: 'readonly' },
+    },
+    rules: { ...reactHooks.configs.recommended.rules, '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }] },
   },
   layer(['src/core/**/*.ts'], ['engine', 'analyzers', 'cli', 'server', 'formats', 'config', 'util']),
   layer(['src/formats/**/*.ts', 'src/config/**/*.ts', 'src/util/**/*.ts'], ['engine', 'analyzers', 'cli', 'server']),

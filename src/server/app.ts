@@ -14,6 +14,7 @@ import { registerRoutes } from './routes/index.js';
 import { ErrorResponse } from './schemas/common.js';
 import type { ReportReader } from './services/report-reader.js';
 import { SERVER_VERSION } from './version.js';
+import { defaultWebDir, webRoutes } from './web/index.js';
 import './types.js';
 
 export interface AppOptions {
@@ -26,6 +27,8 @@ export interface AppOptions {
   /** Fastify's logger option; false in tests. Secrets are redacted whatever is passed. */
   readonly logger?: FastifyServerOptions['logger'];
   readonly now?: () => Date;
+  /** The built web UI; default: dist/web when it exists. `null`: serve no UI. */
+  readonly webDir?: string | null;
 }
 
 const REDACT = ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'];
@@ -73,6 +76,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAuthentication(app);
   registerAccessControl(app);
   await app.register(registerRoutes);
+  const webDir = options.webDir === undefined ? defaultWebDir() : (options.webDir ?? undefined);
+  await app.register(webRoutes, { webDir });
   await app.ready();
   return app;
 }

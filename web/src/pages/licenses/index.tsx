@@ -1,0 +1,6 @@
+import { PageHeader } from '../../components/page-header.js';
+
+// Placeholder until this page is built: it only names itself.
+export default function Page() {
+  return <PageHeader title="Licenses" subtitle="This page is not built yet." />;
+}
