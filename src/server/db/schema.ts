@@ -323,6 +323,14 @@ export interface ProjectLicensePoliciesTable {
   updated_at: DefaultTimestamp;
 }
 
+/** 012: the latest default-branch pipeline that ran each report type of a project (kept by a trigger on scans). */
+export interface ProjectScanCoverageTable {
+  project_id: number;
+  report_type: StoredReportType;
+  last_pipeline_id: number;
+  last_run_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -343,6 +351,7 @@ export interface Database {
   vulnerability_daily_counts: VulnerabilityDailyCountsTable;
   dependencies: DependenciesTable;
   project_license_policies: ProjectLicensePoliciesTable;
+  project_scan_coverage: ProjectScanCoverageTable;
   bulwark_migrations: MigrationsTable;
 }
 

@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
+import { compareRoutes } from './api/compare/index.js';
 import { dashboardRoutes } from './api/dashboard/index.js';
 import { dependencyRoutes } from './api/dependencies/index.js';
 import { groupRoutes } from './api/groups/index.js';
 import { healthRoutes } from './api/health.js';
+import { inventoryRoutes } from './api/inventory/index.js';
 import { groupMemberRoutes, projectMemberRoutes } from './api/members/index.js';
 import { pipelineRoutes } from './api/pipelines/index.js';
 import { uploadRoutes } from './api/pipelines/upload.js';
@@ -30,6 +32,8 @@ export const ROUTE_PLUGINS: readonly ((app: FastifyInstance) => Promise<void>)[]
   vulnerabilityListRoutes,
   dashboardRoutes,
   dependencyRoutes,
+  compareRoutes,
+  inventoryRoutes,
 ];
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {

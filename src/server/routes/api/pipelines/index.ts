@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { findPipeline, insertPipeline, listPipelines } from '../../../db/repositories/pipelines.js';
 import { badRequest, notFound } from '../../../http-error.js';
 import { errorResponses, IdParams } from '../../../schemas/common.js';
+import { PipelineWithReportsSchema } from '../../../schemas/compare.js';
 import {
   CreatePipelineBody,
   PipelineListQuery,
@@ -12,6 +13,7 @@ import {
   type PipelineListQueryType,
   type PipelineParamsType,
 } from '../../../schemas/pipelines.js';
+import { pipelineReportSummaries } from '../../../services/queries/compare.js';
 import { pipelineDto } from '../dto.js';
 
 export async function pipelineRoutes(app: FastifyInstance): Promise<void> {
@@ -58,7 +60,7 @@ export async function pipelineRoutes(app: FastifyInstance): Promise<void> {
         summary: 'pipelines, newest first (keyset: ?before=<id>)',
         params: IdParams,
         querystring: PipelineListQuery,
-        response: { 200: Type.Array(PipelineSchema), ...errorResponses() },
+        response: { 200: Type.Array(PipelineWithReportsSchema), ...errorResponses() },
       },
     },
     async (request) => {
@@ -70,7 +72,8 @@ export async function pipelineRoutes(app: FastifyInstance): Promise<void> {
         ...(q.before === undefined ? {} : { beforeId: q.before }),
         ...(q.ref === undefined ? {} : { ref: q.ref }),
       });
-      return rows.map(pipelineDto);
+      const reports = await pipelineReportSummaries(app.db, rows.map((row) => row.id));
+      return rows.map((row) => ({ ...pipelineDto(row), reports: reports.get(row.id) ?? [] }));
     },
   );
 
@@ -78,14 +81,15 @@ export async function pipelineRoutes(app: FastifyInstance): Promise<void> {
     '/api/v1/projects/:id/pipelines/:pid',
     {
       config: { access: { kind: 'project', permission: 'read_pipeline' } },
-      schema: { tags: ['pipelines'], summary: 'one pipeline', params: PipelineParams, response: { 200: PipelineSchema, ...errorResponses() } },
+      schema: { tags: ['pipelines'], summary: 'one pipeline', params: PipelineParams, response: { 200: PipelineWithReportsSchema, ...errorResponses() } },
     },
     async (request) => {
       const project = request.access?.project;
       if (project === undefined) throw notFound('project');
       const pipeline = await findPipeline(app.db, project.id, Number(request.params.pid));
       if (pipeline === undefined) throw notFound('pipeline');
-      return pipelineDto(pipeline);
+      const reports = await pipelineReportSummaries(app.db, [pipeline.id]);
+      return { ...pipelineDto(pipeline), reports: reports.get(pipeline.id) ?? [] };
     },
   );
 }
