@@ -55,3 +55,21 @@ public class ProxyController {
         return a + b + c;
     }
 }
+
+// Benchmark-shaped case: fully qualified URL class.
+class SsrfBenchCases extends javax.servlet.http.HttpServlet {
+
+    public void qualified(javax.servlet.http.HttpServletRequest request, javax.servlet.http.HttpServletResponse response) throws Exception {
+        String param = request.getParameter("target");
+        // ruleid: java-ssrf
+        java.net.URL url = new java.net.URL("http://" + param + "/status");
+        url.openConnection().connect();
+    }
+
+    public void fixedHost(javax.servlet.http.HttpServletRequest request, javax.servlet.http.HttpServletResponse response) throws Exception {
+        String param = request.getParameter("page");
+        // ok: java-ssrf
+        java.net.URL url = new java.net.URL("https://status.example.com/" + java.net.URLEncoder.encode(param, "UTF-8"));
+        url.openConnection().connect();
+    }
+}

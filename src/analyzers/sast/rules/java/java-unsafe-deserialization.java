@@ -55,3 +55,19 @@ public class ImportController {
         return new Object[] {a, in.readObject()};
     }
 }
+
+// Benchmark-shaped case: fully qualified stream class.
+class DeserBenchCases extends javax.servlet.http.HttpServlet {
+
+    public void qualified(javax.servlet.http.HttpServletRequest request, javax.servlet.http.HttpServletResponse response) throws Exception {
+        // ruleid: java-unsafe-deserialization
+        java.io.ObjectInputStream in = new java.io.ObjectInputStream(request.getInputStream());
+        in.readObject();
+    }
+
+    public void fromFile(javax.servlet.http.HttpServletRequest request, javax.servlet.http.HttpServletResponse response) throws Exception {
+        // ok: java-unsafe-deserialization
+        java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.FileInputStream("/srv/app/state.bin"));
+        in.readObject();
+    }
+}

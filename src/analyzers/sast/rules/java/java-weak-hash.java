@@ -38,3 +38,52 @@ public class Digests {
         return DigestUtils.sha256Hex(data);
     }
 }
+
+// Benchmark-shaped servlet cases.
+class HashBenchCases extends javax.servlet.http.HttpServlet {
+
+    public void md5Qualified(javax.servlet.http.HttpServletRequest request, javax.servlet.http.HttpServletResponse response) throws Exception {
+        String param = request.getParameter("data");
+        // ruleid: java-weak-hash
+        java.security.MessageDigest md = java.security.MessageDigest.getInstance("MD5");
+        md.update(param.getBytes());
+        response.getWriter().println(java.util.Base64.getEncoder().encodeToString(md.digest()));
+    }
+
+    public void sha1WithProvider(javax.servlet.http.HttpServletRequest request, javax.servlet.http.HttpServletResponse response) throws Exception {
+        // ruleid: java-weak-hash
+        java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA1", "SUN");
+        md.update("input".getBytes());
+    }
+
+    public void propertyDefaultWeak(javax.servlet.http.HttpServletRequest request, javax.servlet.http.HttpServletResponse response) throws Exception {
+        java.util.Properties props = new java.util.Properties();
+        props.load(this.getClass().getClassLoader().getResourceAsStream("app.properties"));
+        // ruleid: java-weak-hash
+        String algorithm = props.getProperty("hashAlg1", "MD5");
+        java.security.MessageDigest md = java.security.MessageDigest.getInstance(algorithm);
+        md.update("input".getBytes());
+    }
+
+    public void propertyDefaultStrong(javax.servlet.http.HttpServletRequest request, javax.servlet.http.HttpServletResponse response) throws Exception {
+        java.util.Properties props = new java.util.Properties();
+        props.load(this.getClass().getClassLoader().getResourceAsStream("app.properties"));
+        // ok: java-weak-hash
+        String algorithm = props.getProperty("hashAlg2", "SHA-256");
+        java.security.MessageDigest md = java.security.MessageDigest.getInstance(algorithm);
+        md.update("input".getBytes());
+    }
+
+    public void sha512(javax.servlet.http.HttpServletRequest request, javax.servlet.http.HttpServletResponse response) throws Exception {
+        // ok: java-weak-hash
+        java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-512");
+        md.update("input".getBytes());
+    }
+
+    public void unrelatedProperty(javax.servlet.http.HttpServletRequest request, javax.servlet.http.HttpServletResponse response) throws Exception {
+        java.util.Properties props = new java.util.Properties();
+        // ok: java-weak-hash
+        String label = props.getProperty("label", "MD5");
+        response.getWriter().println(label.length());
+    }
+}

@@ -51,3 +51,26 @@ public class XmlImport {
         return tf;
     }
 }
+
+// Benchmark-shaped cases: fully qualified factory names, as written without imports.
+class XxeBenchCases extends javax.servlet.http.HttpServlet {
+
+    public void qualifiedDefault(javax.servlet.http.HttpServletRequest request, javax.servlet.http.HttpServletResponse response) throws Exception {
+        // ruleid: java-xxe
+        javax.xml.parsers.DocumentBuilderFactory dbf = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        dbf.newDocumentBuilder().parse(request.getInputStream());
+    }
+
+    public void qualifiedHardened(javax.servlet.http.HttpServletRequest request, javax.servlet.http.HttpServletResponse response) throws Exception {
+        // ok: java-xxe
+        javax.xml.parsers.DocumentBuilderFactory dbf = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        dbf.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        dbf.newDocumentBuilder().parse(request.getInputStream());
+    }
+
+    public void qualifiedSax(javax.servlet.http.HttpServletRequest request, javax.servlet.http.HttpServletResponse response) throws Exception {
+        // ruleid: java-xxe
+        javax.xml.parsers.SAXParserFactory spf = javax.xml.parsers.SAXParserFactory.newInstance();
+        spf.newSAXParser().parse(request.getInputStream(), new org.xml.sax.helpers.DefaultHandler());
+    }
+}

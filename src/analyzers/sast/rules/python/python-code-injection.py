@@ -52,3 +52,39 @@ def safe():
     # ok: python-code-injection
     double = eval("2 * %d" % n)
     return str((data, obj, total, double))
+
+
+# Benchmark-shaped Flask cases.
+def init(bench):
+    @bench.route("/bench/codeinj-01", methods=["POST"])
+    def codeinj_01():
+        param = request.args.get("expr", "")
+        bar = param
+        # ruleid: python-code-injection
+        result = eval(bar)
+        return str(result)
+
+    @bench.route("/bench/codeinj-02", methods=["POST"])
+    def codeinj_02():
+        param = request.form.get("name", "")
+        # ruleid: python-code-injection
+        exec(f"greeting = 'Hello {param}'")
+        return "ok"
+
+    @bench.route("/bench/codeinj-03", methods=["POST"])
+    def codeinj_03():
+        param = request.args.get("expr", "")
+        # ok: python-code-injection
+        result = ast.literal_eval(param)
+        return str(result)
+
+    @bench.route("/bench/codeinj-04", methods=["POST"])
+    def codeinj_04():
+        param = request.args.get("expr", "")
+        values = {}
+        values["keyA"] = "1 + 1"
+        values["keyB"] = param
+        bar = values["keyA"]
+        # ok: python-code-injection
+        result = eval(bar)
+        return str(result)

@@ -68,3 +68,121 @@ def safe():
     # ok: python-command-injection
     subprocess.run("ls " + request.args["dir"], shell=False)
     return "ok"
+
+
+# Benchmark-shaped Flask cases: routes registered inside init(app), one data-flow trick each.
+def init(bench):
+    @bench.route("/bench/cmdi-01", methods=["POST"])
+    def cmdi_01():
+        param = request.args.get("target")
+        if not param:
+            param = ""
+        bar = param
+        # ruleid: python-command-injection
+        os.system(f"echo {bar}")
+        return "ok"
+
+    @bench.route("/bench/cmdi-02", methods=["POST"])
+    def cmdi_02():
+        param = request.headers.get("target")
+        bar = ""
+        if param:
+            lst = []
+            lst.append("safe")
+            lst.append(param)
+            lst.append("moresafe")
+            lst.pop(0)
+            bar = lst[0]
+        # ruleid: python-command-injection
+        proc = subprocess.run("echo " + bar, shell=True, capture_output=True, encoding="utf-8")
+        return proc.stdout
+
+    @bench.route("/bench/cmdi-03", methods=["POST"])
+    def cmdi_03():
+        param = request.cookies.get("target", "noCookieValueSupplied")
+        arg_list = []
+        if os.name == "nt":
+            arg_list.append("cmd.exe")
+            arg_list.append("/c")
+        else:
+            arg_list.append("sh")
+            arg_list.append("-c")
+        arg_list.append(f"echo {param}")
+        # todoruleid: python-command-injection
+        proc = subprocess.run(arg_list, capture_output=True, encoding="utf-8")
+        return proc.stdout
+
+    @bench.route("/bench/cmdi-04", methods=["POST"])
+    def cmdi_04():
+        param = request.get_data(as_text=True)
+        # ruleid: python-command-injection
+        stream = os.popen("ls " + helper_01(param))
+        return stream.read()
+
+    @bench.route("/bench/cmdi-05", methods=["POST"])
+    def cmdi_05():
+        values = request.form.getlist("target")
+        param = values[0] if values else ""
+        # ruleid: python-command-injection
+        proc = subprocess.Popen("echo " + param, shell=True, stdout=subprocess.PIPE)
+        return proc.communicate()[0]
+
+    @bench.route("/bench/cmdi-06", methods=["POST"])
+    def cmdi_06():
+        param = request.args.get("target", "")
+        bar = "safe!"
+        map12 = {}
+        map12["keyA-12"] = "a-Value"
+        map12["keyB-12"] = param
+        map12["keyC"] = "another-Value"
+        bar = map12["keyA-12"]
+        # ok: python-command-injection
+        os.system(f"echo {bar}")
+        return "ok"
+
+    @bench.route("/bench/cmdi-07", methods=["POST"])
+    def cmdi_07():
+        param = request.args.get("target", "")
+        num = 106
+        bar = "This_should_always_happen" if 7 * 18 + num > 200 else param
+        # todook: python-command-injection
+        os.system(f"echo {bar}")
+        return "ok"
+
+    @bench.route("/bench/cmdi-08", methods=["POST"])
+    def cmdi_08():
+        param = request.args.get("target", "")
+        bar = ""
+        if param:
+            lst = ["safe", param, "moresafe"]
+            lst.pop(0)
+            bar = lst[1]
+        # todook: python-command-injection
+        os.system(f"echo {bar}")
+        return "ok"
+
+    @bench.route("/bench/cmdi-09", methods=["POST"])
+    def cmdi_09():
+        param = request.args.get("target", "")
+        # ok: python-command-injection
+        proc = subprocess.run(["echo", param], capture_output=True, encoding="utf-8")
+        return proc.stdout
+
+    @bench.route("/bench/cmdi-10", methods=["POST"])
+    def cmdi_10():
+        param = request.args.get("target", "")
+        bar = shlex.quote(param)
+        # ok: python-command-injection
+        os.system(f"echo {bar}")
+        return "ok"
+
+    @bench.route("/bench/cmdi-11", methods=["POST"])
+    def cmdi_11():
+        count = int(request.args.get("count", "1"))
+        # ok: python-command-injection
+        os.system(f"tail -n {count} /var/log/app.log")
+        return "ok"
+
+
+def helper_01(value):
+    return value.split(" ")[0]

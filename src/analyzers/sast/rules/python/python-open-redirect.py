@@ -59,3 +59,43 @@ def django_checked(request):
         # ok: python-open-redirect
         return HttpResponseRedirect(next_url)
     return HttpResponseRedirect("/")
+
+
+# Benchmark-shaped Flask cases.
+def init(bench):
+    import flask
+
+    @bench.route("/bench/redirect-01", methods=["POST"])
+    def redirect_01():
+        param = request.args.get("next", "")
+        bar = param
+        # ruleid: python-open-redirect
+        return redirect(bar)
+
+    @bench.route("/bench/redirect-02", methods=["POST"])
+    def redirect_02():
+        param = request.headers.get("next", "")
+        # ruleid: python-open-redirect
+        return flask.redirect(param, code=302)
+
+    @bench.route("/bench/redirect-03", methods=["POST"])
+    def redirect_03():
+        param = request.args.get("next", "")
+        response = flask.make_response("", 302)
+        # ruleid: python-open-redirect
+        response.headers["Location"] = param
+        return response
+
+    @bench.route("/bench/redirect-04", methods=["POST"])
+    def redirect_04():
+        param = request.args.get("next", "")
+        response = flask.make_response("moved " + str(len(param)), 302)
+        # ok: python-open-redirect
+        response.headers["Location"] = "/home"
+        return response
+
+    @bench.route("/bench/redirect-05", methods=["POST"])
+    def redirect_05():
+        param = request.args.get("next", "")
+        # ok: python-open-redirect
+        return redirect(url_for("index", next=param))

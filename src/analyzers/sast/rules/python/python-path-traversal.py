@@ -75,3 +75,77 @@ def prefix_check():
         return "no", 400
     # ok: python-path-traversal
     return open(full).read()
+
+
+# Benchmark-shaped Flask cases.
+import codecs
+import pathlib
+
+TESTFILES_DIR = pathlib.Path("/srv/app/testfiles")
+
+
+def init(bench):
+    @bench.route("/bench/pathtraver-01", methods=["POST"])
+    def pathtraver_01():
+        param = request.args.get("file")
+        if not param:
+            param = ""
+        file_name = os.path.join(str(TESTFILES_DIR), param)
+        # ruleid: python-path-traversal
+        with open(file_name, "rb") as fd:
+            return fd.read()
+
+    @bench.route("/bench/pathtraver-02", methods=["POST"])
+    def pathtraver_02():
+        param = request.headers.get("file", "")
+        file_name = TESTFILES_DIR / param
+        # todoruleid: python-path-traversal
+        fd = open(file_name, "rb")
+        return fd.read()
+
+    @bench.route("/bench/pathtraver-03", methods=["POST"])
+    def pathtraver_03():
+        param = request.form.get("file", "")
+        bar = param + "_suffix"
+        # ruleid: python-path-traversal
+        with codecs.open(f"{TESTFILES_DIR}/{bar}", "r", "utf-8") as fd:
+            return fd.read()
+
+    @bench.route("/bench/pathtraver-04", methods=["POST"])
+    def pathtraver_04():
+        param = request.cookies.get("file", "")
+        # ruleid: python-path-traversal
+        p = pathlib.Path(str(TESTFILES_DIR) + "/" + param)
+        return str(p.exists())
+
+    @bench.route("/bench/pathtraver-05", methods=["POST"])
+    def pathtraver_05():
+        param = request.args.get("file", "")
+        bar = "safe!"
+        map1 = {"keyA": "a-Value", "keyB": param}
+        bar = map1["keyA"]
+        # todook: python-path-traversal
+        with open(os.path.join(str(TESTFILES_DIR), bar), "rb") as fd:
+            return fd.read()
+
+    @bench.route("/bench/pathtraver-06", methods=["POST"])
+    def pathtraver_06():
+        param = request.args.get("file", "")
+        bar = os.path.basename(param)
+        # ok: python-path-traversal
+        with open(os.path.join(str(TESTFILES_DIR), bar), "rb") as fd:
+            return fd.read()
+
+    @bench.route("/bench/pathtraver-07", methods=["POST"])
+    def pathtraver_07():
+        param = request.args.get("file", "")
+        possible = "ABC"[1]
+        if possible == "A":
+            bar = param
+        elif possible == "B":
+            bar = "bob"
+        else:
+            bar = param
+        # todook: python-path-traversal
+        with open(os.path.join(str(TESTFILES_DIR), bar), "rb") as fd:
+            return fd.read()

@@ -47,3 +47,34 @@ def safe():
         # ok: python-unsafe-deserialization
         d = pickle.load(fh)
     return str((a, b, c, d))
+
+
+# Benchmark-shaped Flask cases.
+def init(bench):
+    @bench.route("/bench/deserialization-01", methods=["POST"])
+    def deserialization_01():
+        param = request.args.get("obj", "")
+        # ruleid: python-unsafe-deserialization
+        obj = pickle.loads(base64.urlsafe_b64decode(param))
+        return str(obj)
+
+    @bench.route("/bench/deserialization-02", methods=["POST"])
+    def deserialization_02():
+        param = request.get_data(as_text=True)
+        # ruleid: python-unsafe-deserialization
+        obj = yaml.load(param, Loader=yaml.Loader)
+        return str(obj)
+
+    @bench.route("/bench/deserialization-03", methods=["POST"])
+    def deserialization_03():
+        param = request.get_data(as_text=True)
+        # ok: python-unsafe-deserialization
+        obj = yaml.safe_load(param)
+        return str(obj)
+
+    @bench.route("/bench/deserialization-04", methods=["POST"])
+    def deserialization_04():
+        param = request.args.get("obj", "")
+        # ok: python-unsafe-deserialization
+        obj = json.loads(param)
+        return str(obj)

@@ -42,3 +42,62 @@ def fingerprint(data):
 def sign(key, data):
     # ok: python-weak-hash
     return hmac.new(key, data, hashlib.sha256).hexdigest()
+
+
+# Benchmark-shaped Flask cases.
+import configparser
+
+from flask import request
+
+
+def init(bench):
+    @bench.route("/bench/hash-01", methods=["POST"])
+    def hash_01():
+        param = request.args.get("data", "")
+        # ruleid: python-weak-hash
+        digest = hashlib.md5()
+        digest.update(param.encode("utf-8"))
+        return digest.hexdigest()
+
+    @bench.route("/bench/hash-02", methods=["POST"])
+    def hash_02():
+        param = request.args.get("data", "")
+        # ruleid: python-weak-hash
+        digest = hashlib.new("sha1")
+        digest.update(param.encode("utf-8"))
+        return digest.hexdigest()
+
+    @bench.route("/bench/hash-03", methods=["POST"])
+    def hash_03():
+        config = configparser.ConfigParser()
+        config.read("bench.ini")
+        # ruleid: python-weak-hash
+        algorithm = config.get("crypto", "hashAlg1", fallback="md5")
+        digest = hashlib.new(algorithm)
+        digest.update(b"input")
+        return digest.hexdigest()
+
+    @bench.route("/bench/hash-04", methods=["POST"])
+    def hash_04():
+        config = configparser.ConfigParser()
+        config.read("bench.ini")
+        # ok: python-weak-hash
+        algorithm = config.get("crypto", "hashAlg2", fallback="sha256")
+        digest = hashlib.new(algorithm)
+        digest.update(b"input")
+        return digest.hexdigest()
+
+    @bench.route("/bench/hash-05", methods=["POST"])
+    def hash_05():
+        param = request.args.get("data", "")
+        # ok: python-weak-hash
+        digest = hashlib.sha256()
+        digest.update(param.encode("utf-8"))
+        return digest.hexdigest()
+
+    @bench.route("/bench/hash-06", methods=["POST"])
+    def hash_06():
+        # ok: python-weak-hash
+        digest = hashlib.new("sha512")
+        digest.update(b"input")
+        return digest.hexdigest()

@@ -47,3 +47,50 @@ def safe():
 def text_search():
     # ok: python-xpath-injection
     return str("alice,bob".find(request.args["q"]))
+
+
+# Benchmark-shaped Flask cases.
+import xml.etree.ElementTree as ET
+
+
+def init(bench):
+    @bench.route("/bench/xpathi-01", methods=["POST"])
+    def xpathi_01():
+        param = request.args.get("id", "")
+        root = etree.parse("/srv/app/employees.xml")
+        query = f"/Employees/Employee[@emplid='{param}']"
+        # ruleid: python-xpath-injection
+        nodes = root.xpath(query)
+        return str(len(nodes))
+
+    @bench.route("/bench/xpathi-02", methods=["POST"])
+    def xpathi_02():
+        param = request.form.get("id", "")
+        # ruleid: python-xpath-injection
+        find = etree.XPath("/Employees/Employee[@emplid='" + param + "']")
+        return str(find)
+
+    @bench.route("/bench/xpathi-03", methods=["POST"])
+    def xpathi_03():
+        param = request.cookies.get("id", "")
+        root = ET.parse("/srv/app/employees.xml").getroot()
+        # ruleid: python-xpath-injection
+        nodes = root.findall(f"./Employee[@emplid='{param}']")
+        return str(len(nodes))
+
+    @bench.route("/bench/xpathi-04", methods=["POST"])
+    def xpathi_04():
+        param = request.args.get("id", "")
+        emplid = int(param)
+        root = etree.parse("/srv/app/employees.xml")
+        # ok: python-xpath-injection
+        nodes = root.xpath(f"/Employees/Employee[@emplid='{emplid}']")
+        return str(len(nodes))
+
+    @bench.route("/bench/xpathi-05", methods=["POST"])
+    def xpathi_05():
+        param = request.args.get("id", "")
+        root = etree.parse("/srv/app/employees.xml")
+        # ok: python-xpath-injection
+        nodes = root.xpath("/Employees/Employee[@emplid=$id]", id=param)
+        return str(len(nodes))

@@ -83,3 +83,85 @@ def safe3():
 def api_echo():
     # ok: python-xss
     return {"echo": request.args.get("q")}
+
+
+# Benchmark-shaped Flask cases: the response text is built in RESPONSE and returned.
+def init(bench):
+    @bench.route("/bench/xss-01", methods=["POST"])
+    def xss_01():
+        response_text = ""
+        param = request.args.get("name")
+        if not param:
+            param = ""
+        response_text += "Hello " + param
+        # ruleid: python-xss
+        return response_text
+
+    @bench.route("/bench/xss-02", methods=["POST"])
+    def xss_02():
+        param = request.headers.get("Referer", "")
+        bar = param
+        # ruleid: python-xss
+        resp = make_response(f"<p>{bar}</p>")
+        resp.headers["X-XSS-Protection"] = "0"
+        return resp
+
+    @bench.route("/bench/xss-03", methods=["POST"])
+    def xss_03():
+        param = request.cookies.get("name", "")
+        bar = html.escape(param)
+        # ok: python-xss
+        return "Hello " + bar
+
+    @bench.route("/bench/xss-04", methods=["POST"])
+    def xss_04():
+        param = request.form.get("name", "")
+        bar = escape(param)
+        # ok: python-xss
+        return make_response("Hello " + bar)
+
+    @bench.route("/bench/xss-05", methods=["POST"])
+    def xss_05():
+        param = request.args.get("name", "")
+        values = {"keyA": "a-Value", "keyB": param}
+        bar = values["keyB"]
+        # ruleid: python-xss
+        return make_response("Hello " + bar)
+
+    @bench.route("/bench/xss-06", methods=["POST"])
+    def xss_06():
+        param = request.args.get("name", "")
+        values = {"keyA": "a-Value", "keyB": param}
+        bar = values["keyA"]
+        # todook: python-xss
+        return make_response("Hello " + bar)
+
+    @bench.route("/bench/xss-07", methods=["POST"])
+    def xss_07():
+        param = request.args.get("name", "")
+        num = 106
+        bar = "This_should_always_happen" if 7 * 18 + num > 200 else param
+        # todook: python-xss
+        return "Hello " + bar
+
+
+def init_templates(bench):
+    from flask import render_template_string
+
+    @bench.route("/bench/xss-08", methods=["POST"])
+    def xss_08():
+        param = request.args.get("name", "")
+        # ruleid: python-xss
+        return render_template_string("<p>Hello {{ name|safe }}</p>", name=param)
+
+    @bench.route("/bench/xss-09", methods=["POST"])
+    def xss_09():
+        param = request.args.get("name", "")
+        # ok: python-xss
+        return render_template_string("<p>Hello {{ name }}</p>", name=param)
+
+    @bench.route("/bench/xss-10", methods=["POST"])
+    def xss_10():
+        param = request.args.get("name", "")
+        # ruleid: python-xss
+        return render_template_string("{% autoescape false %}<p>{{ name }}</p>{% endautoescape %}", name=param)
