@@ -4,6 +4,7 @@ import { Id, Text } from './common.js';
 export const DependencyListQuery = Type.Object(
   {
     name: Type.Optional(Text(255, 1)),
+    ecosystem: Type.Optional(Text(100, 1)),
     license: Type.Optional(Text(255, 1)),
     has_vulnerabilities: Type.Optional(Type.Boolean()),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),

@@ -7,6 +7,8 @@ export interface DependencyFilter {
   readonly name?: string;
   /** One license id, case-insensitive exact match against each declared license. */
   readonly license?: string;
+  /** OSV ecosystem, case-insensitive; `Debian` matches `Debian:12` too. */
+  readonly ecosystem?: string;
   readonly hasVulnerabilities?: boolean;
 }
 
@@ -39,6 +41,7 @@ export function likeContains(text: string): string {
 function whereClause(filter: DependencyFilter): RawBuilder<unknown> {
   const parts = [sql`d.project_id = any(${[...filter.projectIds]}::bigint[])`];
   if (filter.name !== undefined) parts.push(sql`d.name ilike ${likeContains(filter.name)} escape '\\'`);
+  if (filter.ecosystem !== undefined) parts.push(sql`lower(split_part(d.ecosystem, ':', 1)) = lower(${filter.ecosystem})`);
   if (filter.license !== undefined) parts.push(sql`exists (select 1 from unnest(d.licenses) l where lower(l) = lower(${filter.license}))`);
   const vulnerable = sql`exists (select 1 from vulnerabilities v where v.project_id = d.project_id and v.package_name = d.name and v.package_version = d.version and ${OPEN})`;
   if (filter.hasVulnerabilities === true) parts.push(vulnerable);

@@ -54,6 +54,7 @@ export async function dependencyRoutes(app: FastifyInstance): Promise<void> {
             projectIds: await scopeProjects(app, request),
             ...(query.name === undefined ? {} : { name: query.name }),
             ...(query.license === undefined ? {} : { license: query.license }),
+            ...(query.ecosystem === undefined ? {} : { ecosystem: query.ecosystem }),
             ...(query.has_vulnerabilities === undefined ? {} : { hasVulnerabilities: query.has_vulnerabilities }),
           },
           limit,
