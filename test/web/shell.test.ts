@@ -69,7 +69,7 @@ describe.skipIf(!CAN_RUN)(`web UI: sign-in, scope switcher, serving${SKIP_REASON
     expect(all.some((e) => e.startsWith('other/secret'))).toBe(true);
     // Filtering narrows the list; choosing a project keeps the current page.
     await adminPage.getByPlaceholder('Filter groups and projects').fill('billing');
-    await adminPage.getByRole('link', { name: /acme\/platform\/billing/ }).click();
+    await adminPage.getByRole('list', { name: 'Groups and projects' }).getByRole('link', { name: /acme\/platform\/billing/ }).click();
     await adminPage.waitForURL(`${world.baseUrl}/projects/${world.projects.billing}/vulnerabilities`);
     await adminPage.close();
   });

@@ -16,7 +16,8 @@ export function useUser(): User {
 
 export const USER_QUERY_KEY = ['session-user'] as const;
 
-async function fetchUser(): Promise<User | null> {
+/** The signed-in user, or null without a session (main.tsx asks for it before the first render). */
+export async function fetchUser(): Promise<User | null> {
   try {
     return await api.get<User>('/api/v1/user');
   } catch (error) {
