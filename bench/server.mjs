@@ -2,17 +2,22 @@
 // Server benchmark (issue 7): `bulwark serve` on PostgreSQL at 1,000,000 vulnerabilities.
 //
 //   node bench/server.mjs [--vulns 1000000] [--ingest 100000] [--duration 8] [--connections 16]
-//                         [--reseed] [--pg postgres://postgres@127.0.0.1:5432] [--json]
+//                         [--ingest-only] [--reseed] [--pg postgres://postgres@127.0.0.1:5432]
+//                         [--db bulwark_bench] [--json]
 //
-// 1. (Re)creates the database `bulwark_bench` and seeds it in SQL (bench/server-seed.mjs); a
+// 1. (Re)creates the database `bulwark_bench` (--db: another name, e.g. to keep a small seed
+//    beside the 1,000,000 one) and seeds it in SQL (bench/server-seed.mjs); a
 //    seed of the same size from an earlier run is reused unless --reseed.
 // 2. Starts the server (bundled from src/ with esbuild) in a child process on 127.0.0.1.
-// 3. Ingests a GitLab SAST report of --ingest findings through the real upload route.
+// 3. Ingests a GitLab SAST report of --ingest findings through the real upload route, twice: into
+//    a new project (every finding a new vulnerability), then as a second pipeline of that project
+//    (every vulnerability updated). Each reports wall time, the server's CPU, the CPU of its
+//    PostgreSQL backends (Linux /proc) and the server's peak RSS. --ingest-only stops here.
 // 4. Drives each read scenario with --connections keep-alive connections for --duration seconds
 //    (a small load generator on node:http; every request must answer 200) and prints
 //    p50 / p95 / p99 latency and requests per second, plus the server's CPU time.
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -21,10 +26,9 @@ import pg from 'pg';
 import { CACHE_DIR, REPO_DIR, log } from './lib.mjs';
 import { listWorld, seedServerDatabase } from './server-seed.mjs';
 
-const DB_NAME = 'bulwark_bench';
 
 function parse(argv) {
-  const out = { vulns: 1_000_000, ingest: 100_000, duration: 8, connections: 16, reseed: false, pg: 'postgres://postgres@127.0.0.1:5432', json: false };
+  const out = { vulns: 1_000_000, ingest: 100_000, duration: 8, connections: 16, reseed: false, ingestOnly: false, db: 'bulwark_bench', pg: 'postgres://postgres@127.0.0.1:5432', json: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--vulns') out.vulns = Number(argv[++i]);
@@ -33,6 +37,12 @@ function parse(argv) {
     else if (arg === '--connections') out.connections = Number(argv[++i]);
     else if (arg === '--pg') out.pg = argv[++i];
     else if (arg === '--reseed') out.reseed = true;
+    else if (arg === '--ingest-only') out.ingestOnly = true;
+    else if (arg === '--db') out.db = argv[++i];
+    else if (arg === '--help' || arg === '-h') {
+      process.stdout.write('node bench/server.mjs [--vulns N] [--ingest N] [--ingest-only] [--duration s] [--connections N] [--reseed] [--pg URL] [--json]\n');
+      process.exit(0);
+    }
     else if (arg === '--json') out.json = true;
   }
   return out;
@@ -88,6 +98,7 @@ function startServer(bundle, databaseUrl) {
   const next = () => new Promise((resolve) => waiters.push(resolve));
   return next().then(({ port }) => ({
     port,
+    pid: child.pid,
     cpuMs: async () => {
       const p = next();
       child.send('cpu');
@@ -101,22 +112,56 @@ function startServer(bundle, databaseUrl) {
   }));
 }
 
+/** user+system CPU seconds of a process (Linux /proc; 0 when unreadable). */
+function processCpuSeconds(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** The server's PostgreSQL backends (every connection to the bench database but ours): pid → CPU s. */
+async function backendCpu(client) {
+  const rows = (await client.query('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()')).rows;
+  return new Map(rows.map((r) => [r.pid, processCpuSeconds(r.pid)]));
+}
+
+/** CPU the backends used since `before`; a backend that appeared since counts in full. */
+function backendCpuSince(before, after) {
+  let total = 0;
+  for (const [pid, cpu] of after) total += cpu - (before.get(pid) ?? 0);
+  return total;
+}
+
+/** Peak resident set of a process so far, MB (VmHWM). */
+function peakRssMb(pid) {
+  try {
+    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
 /** Create bulwark_bench when missing (or when --reseed); returns true when it needs seeding. */
-async function prepareDatabase(base, vulns, reseed) {
+async function prepareDatabase(base, name, vulns, reseed) {
   const admin = new pg.Client({ connectionString: `${base}/test` });
   await admin.connect();
-  const exists = (await admin.query('select 1 from pg_database where datname = $1', [DB_NAME])).rowCount > 0;
+  const exists = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount > 0;
   let fresh = reseed || !exists;
   if (exists && !fresh) {
-    const probe = new pg.Client({ connectionString: `${base}/${DB_NAME}` });
+    const probe = new pg.Client({ connectionString: `${base}/${name}` });
     await probe.connect();
     const marker = await probe.query(`select value from settings where key = 'bench_seed'`).catch(() => ({ rows: [] }));
     await probe.end();
     fresh = marker.rows[0]?.value?.vulnerabilities !== vulns;
   }
   if (fresh) {
-    await admin.query(`drop database if exists ${DB_NAME}`);
-    await admin.query(`create database ${DB_NAME}`);
+    await admin.query(`drop database if exists ${name}`);
+    await admin.query(`create database ${name}`);
   }
   await admin.end();
   return fresh;
@@ -193,8 +238,9 @@ async function load(port, token, paths, connections, seconds) {
 
 async function main() {
   const args = parse(process.argv.slice(2));
-  const databaseUrl = `${args.pg}/${DB_NAME}`;
-  const fresh = await prepareDatabase(args.pg, args.vulns, args.reseed);
+  if (!/^[a-z_][a-z0-9_]*$/.test(args.db)) throw new Error(`--db ${args.db}: use lower-case letters, digits and _`);
+  const databaseUrl = `${args.pg}/${args.db}`;
+  const fresh = await prepareDatabase(args.pg, args.db, args.vulns, args.reseed);
   log('bundling the server');
   const server = await startServer(await bundleServer(), databaseUrl);
   try {
@@ -233,14 +279,27 @@ async function run(args, server, databaseUrl, fresh) {
       return JSON.parse(res.body);
     };
     const project = await created('/api/v1/projects', { groupId: group.id, name: `ingest ${suffix}`, path: `ingest-${suffix}` });
-    const pipeline = await created(`/api/v1/projects/${project.id}/pipelines`, { ref: 'main', sha: 'abcdef1234567' });
-    const cpuBefore = await server.cpuMs();
-    const started = performance.now();
-    const res = await call(agent, server.port, 'POST', `/api/v1/projects/${project.id}/pipelines/${pipeline.id}/reports?filename=gl-sast-report.json`, world.adminToken, report);
-    const wall = performance.now() - started;
-    const cpu = (await server.cpuMs()) - cpuBefore;
-    if (res.status !== 201) log(`ingest answered ${res.status}: ${res.body.slice(0, 300)}`);
-    rows.push({ name: `ingest ${args.ingest.toLocaleString('en')} findings (${(report.length / 1e6).toFixed(1)} MB)`, single: true, wallMs: wall, serverCpuMs: cpu, status: res.status });
+    for (const round of ['new', 'update']) {
+      const pipeline = await created(`/api/v1/projects/${project.id}/pipelines`, { ref: 'main', sha: 'abcdef1234567' });
+      const cpuBefore = await server.cpuMs();
+      const pgBefore = await backendCpu(client);
+      const started = performance.now();
+      const res = await call(agent, server.port, 'POST', `/api/v1/projects/${project.id}/pipelines/${pipeline.id}/reports?filename=gl-sast-report.json`, world.adminToken, report);
+      const wall = performance.now() - started;
+      const cpu = (await server.cpuMs()) - cpuBefore;
+      const pgCpu = backendCpuSince(pgBefore, await backendCpu(client));
+      if (res.status !== 201) log(`ingest answered ${res.status}: ${res.body.slice(0, 300)}`);
+      const name = `ingest ${args.ingest.toLocaleString('en')} findings (${(report.length / 1e6).toFixed(1)} MB), ${round === 'new' ? 'all new' : 'all updates'}`;
+      const row = { name, single: true, wallMs: wall, serverCpuMs: cpu, postgresCpuMs: pgCpu * 1000, peakRssMb: peakRssMb(server.pid), status: res.status };
+      log(`${name}: wall ${(wall / 1000).toFixed(2)} s, server CPU ${(cpu / 1000).toFixed(2)} s, PostgreSQL backends ${pgCpu.toFixed(2)} s, server peak RSS ${row.peakRssMb.toFixed(0)} MB`);
+      rows.push(row);
+    }
+  }
+  if (args.ingestOnly) {
+    agent.destroy();
+    await client.end();
+    print(args, total, rows);
+    return;
   }
 
   const g = world.groups[1];
@@ -280,6 +339,10 @@ async function run(args, server, databaseUrl, fresh) {
   agent.destroy();
   await client.end();
 
+  print(args, total, rows);
+}
+
+function print(args, total, rows) {
   if (args.json) {
     process.stdout.write(`${JSON.stringify({ vulnerabilities: total, connections: args.connections, rows }, null, 2)}\n`);
     return;
@@ -292,8 +355,10 @@ async function run(args, server, databaseUrl, fresh) {
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const row of rows) {
-    if (row.single) lines.push(`| ${row.name} | ${fmt(row.wallMs)} (wall) | | | | ${fmt(row.serverCpuMs)} (total) | ${row.status === 201 ? 0 : `HTTP ${row.status}`} |`);
-    else lines.push(`| ${row.name} | ${fmt(row.p50)} | ${fmt(row.p95)} | ${fmt(row.p99)} | ${fmt(row.rps)} | ${fmt(row.serverCpuMsPerRequest)} | ${row.errors} |`);
+    if (row.single) {
+      const extra = `${fmt(row.serverCpuMs)} (total; PostgreSQL ${fmt(row.postgresCpuMs)}; peak RSS ${fmt(row.peakRssMb)} MB)`;
+      lines.push(`| ${row.name} | ${fmt(row.wallMs)} (wall) | | | | ${extra} | ${row.status === 201 ? 0 : `HTTP ${row.status}`} |`);
+    } else lines.push(`| ${row.name} | ${fmt(row.p50)} | ${fmt(row.p95)} | ${fmt(row.p99)} | ${fmt(row.rps)} | ${fmt(row.serverCpuMsPerRequest)} | ${row.errors} |`);
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -1,7 +1,8 @@
 import type { TrackingSignature } from '../finding.js';
-import type { Identifiers } from '../identifier.js';
+import { isTypeIdentifier, type Identifiers } from '../identifier.js';
 import type { Location } from '../location.js';
-import { findingKeys, type IdentitySubject, type IngestIdentityOptions } from './signature.js';
+import { identifierFingerprint } from './fingerprint.js';
+import { findingIdentity, type FindingIdentity, type IdentitySubject, type IngestIdentityOptions } from './signature.js';
 
 /** A finding with what identity needs: an ingested finding (formats/read) is one. */
 export interface TrackedFinding {
@@ -47,20 +48,60 @@ export function dedupeWithinPipeline<F extends TrackedFinding>(
   options: IngestIdentityOptions,
 ): DedupeResult<F> {
   const ordered = [...reports].sort((a, b) => (a.artifactPath < b.artifactPath ? -1 : a.artifactPath > b.artifactPath ? 1 : 0));
-  const seen = new Map<string, F>();
+  const dedupe = new PipelineDedupe<F>(options);
   const kept: F[] = [];
   const duplicates: Duplicate<F>[] = [];
   for (const report of ordered) {
     for (const finding of report.findings) {
-      const keys = findingKeys(identitySubject(finding), finding.signatures, options).map((key) => `${finding.reportType}\u0000${key}`);
-      const earlier = keys.map((key) => seen.get(key)).find((hit) => hit !== undefined);
-      if (earlier !== undefined) {
-        duplicates.push({ finding, artifactPath: report.artifactPath, of: earlier });
-        continue;
-      }
-      kept.push(finding);
-      for (const key of keys) seen.set(key, finding);
+      const offered = dedupe.offer(finding);
+      if ('of' in offered) duplicates.push({ finding, artifactPath: report.artifactPath, of: offered.of });
+      else kept.push(finding);
     }
   }
   return { kept, duplicates };
+}
+
+/**
+ * dedupeWithinPipeline one finding at a time, for a caller that streams them (ingest turns each
+ * kept finding into a row while the database stores the previous batch). Offer findings in the
+ * pipeline's order: artifact path, then report order.
+ */
+export class PipelineDedupe<F extends TrackedFinding> {
+  private readonly seen = new Map<string, F>();
+  private readonly options: IngestIdentityOptions;
+
+  constructor(options: IngestIdentityOptions) {
+    this.options = options;
+  }
+
+  /** The finding's identity when it is new to the pipeline, else the earlier finding it repeats. */
+  offer(finding: F): { readonly identity: FindingIdentity } | { readonly of: F } {
+    const subject = identitySubject(finding);
+    const identity = findingIdentity(subject, finding.signatures, this.options);
+    const keys = identityKeys(subject, identity).map((key) => `${finding.reportType}\u0000${key}`);
+    for (const key of keys) {
+      const earlier = this.seen.get(key);
+      if (earlier !== undefined) return { of: earlier };
+    }
+    for (const key of keys) this.seen.set(key, finding);
+    return { identity };
+  }
+}
+
+/**
+ * GitLab's `Finding#keys` (spec §2.3) from an identity already computed — signature.ts's
+ * findingKeys without hashing the finding a second time: for every identifier that is not a
+ * CWE/WASC, `location_fp:identifier_fp` per location fingerprint (signature hexes by priority,
+ * then the location's), then the UUID.
+ */
+export function identityKeys(subject: IdentitySubject, identity: FindingIdentity): string[] {
+  const locations = [...identity.signatureHexes, identity.locationFingerprint];
+  const keys: string[] = [];
+  for (const identifier of subject.identifiers) {
+    if (isTypeIdentifier(identifier)) continue;
+    const identifierFp = identifier === subject.identifiers[0] ? identity.primaryIdentifierFingerprint : identifierFingerprint(identifier);
+    for (const location of locations) keys.push(`${location}:${identifierFp}`);
+  }
+  keys.push(identity.uuid);
+  return keys;
 }

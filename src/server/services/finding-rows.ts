@@ -1,7 +1,5 @@
 import type { Finding } from '../../core/finding.js';
-import { identifierFingerprint, sha1Hex } from '../../core/identity/fingerprint.js';
-import { ingestFindingUuid, type IngestIdentityOptions } from '../../core/identity/signature.js';
-import { identitySubject } from '../../core/identity/dedupe.js';
+import type { FindingIdentity } from '../../core/identity/signature.js';
 import type { Location } from '../../core/location.js';
 import type { IngestedFinding } from '../../formats/read/types.js';
 import type { StoredIdentifier, VulnerabilityDetails } from '../db/schema.js';
@@ -70,14 +68,17 @@ function details(ingested: IngestedFinding): VulnerabilityDetails {
   return out;
 }
 
-/** Map an ingested finding to its row, computing GitLab's finding UUID for the project (spec §2.2). */
-export function findingRow(ingested: IngestedFinding, identity: IngestIdentityOptions): FindingRow {
+/**
+ * Map an ingested finding to its row. `identity` is what PipelineDedupe computed for it in
+ * the project: GitLab's finding UUID (spec §2.2) and fingerprints, hashed once per finding.
+ */
+export function findingRow(ingested: IngestedFinding, identity: FindingIdentity): FindingRow {
   const f = ingested.finding;
   const primary = f.identifiers[0];
   const identifiers: StoredIdentifier[] = f.identifiers.map((i) => (i.url === undefined ? { type: i.type, name: i.name, value: i.value } : { ...i }));
   const pkg = packageOf(f.location);
   return {
-    uuid: ingestFindingUuid(identitySubject(ingested), ingested.signatures, identity),
+    uuid: identity.uuid,
     report_type: ingested.reportType,
     severity: f.severity,
     title: f.title,
@@ -86,12 +87,12 @@ export function findingRow(ingested: IngestedFinding, identity: IngestIdentityOp
     primary_identifier_type: primary.type,
     primary_identifier_name: primary.name,
     primary_identifier_value: primary.value,
-    primary_identifier_fingerprint: identifierFingerprint(primary),
+    primary_identifier_fingerprint: identity.primaryIdentifierFingerprint,
     identifier_keys: identifierKeys(identifiers),
     identifiers,
     location: f.location,
     location_text: locationText(f.location),
-    location_fingerprint: sha1Hex(ingested.locationData),
+    location_fingerprint: identity.locationFingerprint,
     package_name: pkg.name,
     package_version: pkg.version,
     signatures: ingested.signatures.map((s) => ({ algorithm: s.algorithm, value: s.value })),

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { dedupeWithinPipeline } from '../../core/identity/dedupe.js';
+import { PipelineDedupe } from '../../core/identity/dedupe.js';
+import type { IngestIdentityOptions } from '../../core/identity/signature.js';
 import type { Problem } from '../../core/result.js';
-import type { IngestedReport } from '../../formats/read/types.js';
+import type { IngestedFinding, IngestedReport } from '../../formats/read/types.js';
 import type { ServerConfig } from '../config.js';
 import { refreshDailyCounts } from '../db/repositories/daily-counts.js';
 import { replaceDependencies } from '../db/repositories/dependencies.js';
 import { hasNewerDefaultBranchScan, insertFindings, insertScan, insertUpload, lockProject, setScanCounts } from '../db/repositories/ingest.js';
-import { markNoLongerDetected, upsertVulnerabilities } from '../db/repositories/vulnerability-upsert.js';
+import { insertFindingsAndUpsert, markNoLongerDetected } from '../db/repositories/vulnerability-upsert.js';
 import type { Database, Pipeline, StoredMessage, StoredReportType } from '../db/schema.js';
 import { HttpError } from '../http-error.js';
 import { findingRow, type FindingRow } from './finding-rows.js';
@@ -59,27 +60,31 @@ export function readUpload(readReport: ReportReader, request: IngestRequest, max
   return read.value;
 }
 
-interface PreparedScan {
-  readonly report: IngestedReport;
-  readonly rows: FindingRow[];
-  readonly duplicates: number;
+/** What a scan's row stream dropped as duplicates, known once the stream has been drained. */
+interface Tally {
+  rows: number;
+  duplicates: number;
 }
 
-function prepare(reports: readonly IngestedReport[], fileName: string, projectId: number, config: ServerConfig): PreparedScan[] {
-  const identity = { projectId, namespace: config.uuidNamespace, useSignatures: config.useSignatures };
-  return reports.map((report) => {
-    const { kept, duplicates } = dedupeWithinPipeline([{ artifactPath: fileName, findings: report.findings }], identity);
-    // Distinct findings can still share a UUID (same primary identifier and location); keep the first.
-    const seen = new Set<string>();
-    const rows: FindingRow[] = [];
-    for (const finding of kept) {
-      const row = findingRow(finding, identity);
-      if (seen.has(row.uuid)) continue;
-      seen.add(row.uuid);
-      rows.push(row);
+/**
+ * A scan's rows, made as they are taken: dedupe (spec §2.4) hashes each finding once and the row
+ * reuses its UUID and fingerprints. Streaming lets node build the next batch while PostgreSQL
+ * stores the previous one, instead of preparing 100,000 rows before the first insert.
+ */
+function* scanRows(report: IngestedReport, identity: IngestIdentityOptions, tally: Tally): Generator<FindingRow, void, undefined> {
+  const dedupe = new PipelineDedupe<IngestedFinding>(identity);
+  // Distinct findings can still share a UUID (same primary identifier and location); keep the first.
+  const seen = new Set<string>();
+  for (const finding of report.findings) {
+    const offered = dedupe.offer(finding);
+    if ('of' in offered || seen.has(offered.identity.uuid)) {
+      tally.duplicates++;
+      continue;
     }
-    return { report, rows, duplicates: duplicates.length + (kept.length - rows.length) };
-  });
+    seen.add(offered.identity.uuid);
+    tally.rows++;
+    yield findingRow(finding, offered.identity);
+  }
 }
 
 /**
@@ -94,7 +99,7 @@ export async function ingestUpload(
   reports: readonly IngestedReport[],
 ): Promise<IngestSummary> {
   const { pipeline } = request;
-  const prepared = prepare(reports, request.fileName, pipeline.project_id, config);
+  const identity = { projectId: pipeline.project_id, namespace: config.uuidNamespace, useSignatures: config.useSignatures };
   const sha256 = createHash('sha256').update(request.bytes).digest('hex');
   const format = reports[0]?.format ?? 'gitlab';
   return db.transaction().execute(async (trx) => {
@@ -119,7 +124,7 @@ export async function ingestUpload(
       vulnerabilities: { created: 0, updated: 0, noLongerDetected: 0, redetected: 0 },
       messages: [],
     };
-    for (const { report, rows, duplicates } of prepared) {
+    for (const report of reports) {
       const reportType: StoredReportType = report.format === 'cyclonedx' ? 'sbom' : report.reportType;
       const messages = report.messages.map(toMessage);
       summary.messages.push(...messages);
@@ -138,27 +143,32 @@ export async function ingestUpload(
         finishedAt: report.finishedAt ?? null,
         messages: messages.slice(0, 1000),
       });
-      const inserted = await insertFindings(trx, { scanId, pipelineId: pipeline.id, projectId: pipeline.project_id }, rows);
-      const stored = rows.filter((row) => inserted.has(row.uuid));
-      const scanDuplicates = duplicates + (rows.length - stored.length);
-      await setScanCounts(trx, scanId, stored.length, scanDuplicates);
-      let packages = 0;
-      if (pipeline.is_default_branch) {
-        const scope = { projectId: pipeline.project_id, pipelineId: pipeline.id, scannerId: report.scanner.id, scannerName: report.scanner.name };
-        const stale = await hasNewerDefaultBranchScan(trx, pipeline.project_id, pipeline.id, reportType, report.scanner.id);
-        if (!stale && reportType !== 'sbom') {
-          const counts = await upsertVulnerabilities(trx, scope, stored);
-          summary.vulnerabilities.created += counts.created;
-          summary.vulnerabilities.updated += counts.updated;
-          summary.vulnerabilities.redetected += counts.redetected;
-          // A failed scan lacks findings for its own reasons; it proves nothing gone.
-          if (status === 'success') summary.vulnerabilities.noLongerDetected += await markNoLongerDetected(trx, scope, reportType);
-        }
-        if (report.packages.length > 0) {
-          packages = await replaceDependencies(trx, { projectId: pipeline.project_id, pipelineId: pipeline.id, scanId, packageManager: null }, report.packages);
-        }
+      const findingScope = { scanId, pipelineId: pipeline.id, projectId: pipeline.project_id };
+      const scope = { ...findingScope, scannerId: report.scanner.id, scannerName: report.scanner.name };
+      // A late upload from an older pipeline stores its findings but leaves vulnerabilities alone.
+      const updatesVulnerabilities =
+        pipeline.is_default_branch && reportType !== 'sbom' && !(await hasNewerDefaultBranchScan(trx, pipeline.project_id, pipeline.id, reportType, report.scanner.id));
+      const tally: Tally = { rows: 0, duplicates: 0 };
+      const rows = scanRows(report, identity, tally);
+      let stored: number;
+      if (updatesVulnerabilities) {
+        const counts = await insertFindingsAndUpsert(trx, scope, rows);
+        stored = counts.inserted;
+        summary.vulnerabilities.created += counts.created;
+        summary.vulnerabilities.updated += counts.updated;
+        summary.vulnerabilities.redetected += counts.redetected;
+        // A failed scan lacks findings for its own reasons; it proves nothing gone.
+        if (status === 'success') summary.vulnerabilities.noLongerDetected += await markNoLongerDetected(trx, scope, reportType);
+      } else {
+        stored = await insertFindings(trx, findingScope, rows);
       }
-      summary.scans.push({ id: scanId, reportType, format: report.format, findings: stored.length, duplicates: scanDuplicates, packages });
+      const scanDuplicates = tally.duplicates + (tally.rows - stored);
+      await setScanCounts(trx, scanId, stored, scanDuplicates);
+      let packages = 0;
+      if (pipeline.is_default_branch && report.packages.length > 0) {
+        packages = await replaceDependencies(trx, { projectId: pipeline.project_id, pipelineId: pipeline.id, scanId, packageManager: null }, report.packages);
+      }
+      summary.scans.push({ id: scanId, reportType, format: report.format, findings: stored, duplicates: scanDuplicates, packages });
     }
     if (pipeline.is_default_branch) await refreshDailyCounts(trx, [pipeline.project_id]);
     return summary;

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { FindingRow } from '../../services/finding-rows.js';
 import type { ReportFormat, StoredMessage, StoredReportType } from '../schema.js';
-import { jsonBatches, toJsonText } from './json-batches.js';
+import { forEachBatch, jsonBatchesOf, toJsonText } from './json-batches.js';
 import type { Db } from './users.js';
 
 /**
@@ -87,17 +87,9 @@ export async function setScanCounts(db: Db, scanId: number, findings: number, du
   await db.updateTable('scans').set({ finding_count: findings, duplicate_count: duplicates }).where('id', '=', scanId).execute();
 }
 
-/**
- * Insert a scan's findings; a UUID already in the pipeline (an earlier upload found it) is skipped.
- * Returns the UUIDs actually inserted.
- */
-export async function insertFindings(
-  db: Db,
-  scope: { readonly scanId: number; readonly pipelineId: number; readonly projectId: number },
-  rows: readonly FindingRow[],
-): Promise<Set<string>> {
-  const inserted = new Set<string>();
-  const payload = rows.map((r) => ({
+/** What the findings table takes of a row (the vulnerability columns stay home). */
+export function findingColumns(r: FindingRow): Record<string, unknown> {
+  return {
     uuid: r.uuid,
     report_type: r.report_type,
     severity: r.severity,
@@ -106,20 +98,37 @@ export async function insertFindings(
     location_fingerprint: r.location_fingerprint,
     signatures: r.signatures,
     data: r.data,
-  }));
-  for (const batch of jsonBatches(payload)) {
-    const result = await sql<{ uuid: string }>`
-      insert into findings (scan_id, pipeline_id, project_id, uuid, report_type, severity, title,
-        primary_identifier_fingerprint, location_fingerprint, signatures, data)
-      select ${scope.scanId}, ${scope.pipelineId}, ${scope.projectId}, r.uuid, r.report_type, r.severity, r.title,
-        r.primary_identifier_fingerprint, r.location_fingerprint, r.signatures, r.data
-      from jsonb_to_recordset(${batch}::jsonb) as r(uuid uuid, report_type text, severity text, title text,
-        primary_identifier_fingerprint text, location_fingerprint text, signatures jsonb, data jsonb)
-      on conflict (pipeline_id, uuid) do nothing
-      returning uuid`.execute(db);
-    for (const row of result.rows) inserted.add(row.uuid);
-  }
-  return inserted;
+  };
+}
+
+export interface FindingScope {
+  readonly scanId: number;
+  readonly pipelineId: number;
+  readonly projectId: number;
+}
+
+/**
+ * Insert a scan's findings, in report order; a UUID already in the pipeline (an earlier upload
+ * found it) is skipped. Returns how many were inserted. (Default-branch scans that update
+ * vulnerabilities use insertFindingsAndUpsert, which does both from the same batch.)
+ */
+export async function insertFindings(db: Db, scope: FindingScope, rows: Iterable<FindingRow>): Promise<number> {
+  const counts = await forEachBatch(jsonBatchesOf(rows, findingColumns), async (batch) => {
+    const result = await sql<{ n: number }>`
+      with stored as (
+        insert into findings (scan_id, pipeline_id, project_id, uuid, report_type, severity, title,
+          primary_identifier_fingerprint, location_fingerprint, signatures, data)
+        select ${scope.scanId}, ${scope.pipelineId}, ${scope.projectId}, r.uuid, r.report_type, r.severity, r.title,
+          r.primary_identifier_fingerprint, r.location_fingerprint, r.signatures, r.data
+        from jsonb_to_recordset(${batch}::jsonb) as r(uuid uuid, report_type text, severity text, title text,
+          primary_identifier_fingerprint text, location_fingerprint text, signatures jsonb, data jsonb)
+        on conflict (pipeline_id, uuid) do nothing
+        returning 1
+      )
+      select count(*)::bigint as n from stored`.execute(db);
+    return Number(result.rows[0]?.n ?? 0);
+  });
+  return counts.reduce((a, b) => a + b, 0);
 }
 
 /**
