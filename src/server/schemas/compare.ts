@@ -1,20 +1,12 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { INGEST_REPORT_TYPES, type IngestReportType } from '../../formats/read/types.js';
 import { Id, Severity, Text, Timestamp } from './common.js';
 import { Nullable } from './inventory.js';
 import { PipelineSchema } from './pipelines.js';
 
 /** Report types that carry findings (a CycloneDX `sbom` scan has none to compare). */
-export const COMPARABLE_REPORT_TYPES = [
-  'sast',
-  'secret_detection',
-  'dependency_scanning',
-  'container_scanning',
-  'dast',
-  'api_fuzzing',
-  'coverage_fuzzing',
-  'cluster_image_scanning',
-] as const;
-export type ComparableReportType = (typeof COMPARABLE_REPORT_TYPES)[number];
+export const COMPARABLE_REPORT_TYPES = INGEST_REPORT_TYPES;
+export type ComparableReportType = IngestReportType;
 
 /** Most findings listed per list; GitLab's widget shows 25 (`?limit=25`). */
 export const MAX_COMPARE_LIST = 1000;

@@ -1,3 +1,4 @@
+import { INGEST_REPORT_TYPES, type IngestReportType } from '../../formats/read/types.js';
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { Id, Timestamp } from './common.js';
 
@@ -5,18 +6,8 @@ import { Id, Timestamp } from './common.js';
  * Every report type Bulwark stores a scan for. IaC is not separate: IaC scanners report as
  * `sast` (as GitLab's KICS analyzer does); `sbom` is a CycloneDX upload.
  */
-export const KNOWN_REPORT_TYPES = [
-  'sast',
-  'secret_detection',
-  'dependency_scanning',
-  'container_scanning',
-  'dast',
-  'api_fuzzing',
-  'coverage_fuzzing',
-  'cluster_image_scanning',
-  'sbom',
-] as const;
-export type KnownReportType = (typeof KNOWN_REPORT_TYPES)[number];
+export type KnownReportType = IngestReportType | 'sbom';
+export const KNOWN_REPORT_TYPES: readonly KnownReportType[] = [...INGEST_REPORT_TYPES, 'sbom'];
 
 export const KnownReportTypeSchema = Type.Union(KNOWN_REPORT_TYPES.map((t) => Type.Literal(t)));
 
