@@ -238,7 +238,8 @@ export interface LoopStmt extends NodeBase {
 export interface SwitchStmt extends NodeBase {
   readonly kind: 'switch';
   readonly discriminant: Expr;
-  readonly cases: readonly { readonly tests: readonly Expr[]; readonly body: readonly Stmt[] }[];
+  /** `endsInBreak`: the case's statements end in a `break` (not kept in `body`), so it does not fall through. */
+  readonly cases: readonly { readonly tests: readonly Expr[]; readonly body: readonly Stmt[]; readonly endsInBreak?: boolean }[];
 }
 
 export interface TryStmt extends NodeBase {

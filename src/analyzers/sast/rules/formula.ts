@@ -57,8 +57,11 @@ function item(value: unknown, path: string, depth: number, inConjunction: boolea
   switch (key) {
     case 'pattern':
     case 'patterns':
-    case 'pattern-either':
       return formulaOf(key, inner, at, depth + 1);
+    case 'pattern-either': {
+      const either = formulaOf(key, inner, at, depth + 1);
+      return inConjunction ? insideAlternatives(either, at) : either;
+    }
     case 'pattern-not':
       onlyInPatterns();
       return { kind: 'not', item: typeof inner === 'string' ? { kind: 'pattern', source: patternText(inner, at) } : item(inner, at, depth + 1, false) };
@@ -81,6 +84,21 @@ function item(value: unknown, path: string, depth: number, inConjunction: boolea
     default:
       throw new RuleError(`${path}.${key}`, 'unknown key (expected pattern, patterns, pattern-either, pattern-not, pattern-inside, pattern-not-inside, metavariable-regex or focus-metavariable)');
   }
+}
+
+/**
+ * A `pattern-either` item of `patterns` whose alternatives are all `pattern-inside`: one filter,
+ * "inside A or inside B" (as if written `pattern-inside: {pattern-either: [A, B]}`). Searched as
+ * a positive it would match only the regions themselves, never the pattern beside it.
+ */
+function insideAlternatives(either: Formula, path: string): Formula {
+  if (either.kind !== 'any') return either;
+  const inside = either.items.filter((f) => f.kind === 'inside');
+  if (inside.length === 0) return either;
+  if (inside.length < either.items.length) {
+    throw new RuleError(path, 'mixes pattern-inside with other alternatives; inside "patterns" use one "pattern-inside" whose value is a "pattern-either", and put the other alternatives in their own "pattern-either"');
+  }
+  return { kind: 'inside', item: { kind: 'any', items: inside.map((f) => (f as Extract<Formula, { kind: 'inside' }>).item) } };
 }
 
 /** The formula under `pattern`, `patterns` or `pattern-either`. */

@@ -1,4 +1,4 @@
-import type { CallExpr, Expr } from '../ir/types.js';
+import type { CallExpr, Expr, Language } from '../ir/types.js';
 import { dottedName } from '../match/resolve.js';
 
 /**
@@ -50,9 +50,13 @@ export function isNumericCast(type: string): boolean {
 const CLEAN_BINARY = new Set(['==', '!=', '===', '!==', '<', '>', '<=', '>=', 'in', 'not in', 'is', 'is not', 'instanceof', '-', '*', '/', '//', '**', '>>', '>>>', '&', '|', '^', '<=>', '=~', '!~']);
 const CLEAN_UNARY = new Set(['!', 'not', 'typeof', '-', '+', '~', 'void', 'delete', 'sizeof', 'len']);
 
-export function isCleanBinary(op: string, left: Expr, right: Expr): boolean {
+export function isCleanBinary(op: string, left: Expr, right: Expr, language?: Language): boolean {
+  const numberSide = (left.kind === 'literal' && left.type === 'number') || (right.kind === 'literal' && right.type === 'number');
   // `%` formats strings in Python and Ruby (`"%s" % x`); it is arithmetic when a side is a number.
-  if (op === '%') return (left.kind === 'literal' && left.type === 'number') || (right.kind === 'literal' && right.type === 'number');
+  if (op === '%') return numberSide;
+  // Python's and Ruby's `/` also joins paths (`ROOT / name` with pathlib, Pathname); a string
+  // operand cannot be divided, so a tainted operand there is a path unless a side is a number.
+  if (op === '/' && (language === 'python' || language === 'ruby')) return numberSide;
   return CLEAN_BINARY.has(op);
 }
 

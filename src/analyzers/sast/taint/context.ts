@@ -18,6 +18,8 @@ export interface FnCtx {
   depth: number;
   /** The argument taint of calls that are sinks, for the sink check after the call is evaluated. */
   readonly callArgs: Map<Expr, TaintSet>;
+  /** The receiver name being read as part of a tracked collection operation (collections.ts). */
+  keepShape?: Expr | undefined;
 }
 
 export function step(ctx: FnCtx, span: Span, note: string): FlowStep {

@@ -1,4 +1,5 @@
 import type { Expr } from '../ir/types.js';
+import { sameFact, type Fact } from './constants.js';
 import { CLEAN, sameTaint, union, type TaintSet } from './taint-set.js';
 
 /** Fields deeper than this are folded into their prefix (`a.b.c.d` is tracked as `a.b.c`). */
@@ -44,15 +45,43 @@ export class TaintEnv {
   private readonly roots: Map<string, Map<string, TaintSet>>;
   /** Roots whose group map this environment may change in place; others are shared with a copy. */
   private owned = new Set<string>();
+  /** Constants and collection shapes of variables (constants.ts); any write to a variable drops its fact. */
+  private facts: Map<string, Fact>;
 
-  constructor(roots?: Map<string, Map<string, TaintSet>>) {
+  constructor(roots?: Map<string, Map<string, TaintSet>>, facts?: Map<string, Fact>) {
     this.roots = roots ?? new Map();
+    this.facts = facts ?? new Map();
   }
 
   /** Copy-on-write: both environments share the group maps until one of them writes. */
   copy(): TaintEnv {
     this.owned = new Set();
-    return new TaintEnv(new Map(this.roots));
+    return new TaintEnv(new Map(this.roots), this.facts.size > 0 ? new Map(this.facts) : undefined);
+  }
+
+  fact(name: string): Fact | undefined {
+    return this.facts.size > 0 ? this.facts.get(name) : undefined;
+  }
+
+  /** Set after the write that assigned the variable (a write drops the old fact). */
+  setFact(name: string, fact: Fact): void {
+    this.facts.set(name, fact);
+  }
+
+  /**
+   * Forgets what is known about `name`. A list's elements sit at `v.0`, `v.1`…, positions that
+   * later removals no longer shift: their taint goes to the whole list, seen at every index.
+   */
+  forget(name: string): void {
+    const f = this.facts.get(name);
+    if (!f) return;
+    this.facts.delete(name);
+    if (f.kind === 'list') this.add(name, this.read(name));
+  }
+
+  /** Forgets every fact: a loop that did not settle may have changed any of them. */
+  dropFacts(): void {
+    for (const name of [...this.facts.keys()]) this.forget(name);
   }
 
   private writable(root: string): Map<string, TaintSet> | undefined {
@@ -100,6 +129,7 @@ export class TaintEnv {
   /** Strong update: `x = v` replaces what `x` and its fields held. */
   write(path: string, t: TaintSet): void {
     const root = rootOf(path);
+    if (this.facts.size > 0 && root === path) this.facts.delete(root);
     if (!this.roots.has(root)) {
       if (t.size > 0) this.newGroup(root, path, t);
       return;
@@ -128,6 +158,19 @@ export class TaintEnv {
 
   /** Joins another branch's state into this one. */
   mergeFrom(other: TaintEnv): void {
+    const lost = new Set<string>();
+    for (const [name, f] of this.facts) if (!sameFact(f, other.facts.get(name))) lost.add(name);
+    for (const [name, f] of other.facts) if (f.kind === 'list' && !sameFact(f, this.facts.get(name))) lost.add(name);
+    this.mergeTaint(other);
+    // A list known on one side only: its positions are not comparable, so the whole list holds each element.
+    for (const name of lost) {
+      const mine = this.facts.get(name);
+      this.facts.delete(name);
+      if (mine?.kind === 'list' || other.facts.get(name)?.kind === 'list') this.add(name, this.read(name));
+    }
+  }
+
+  private mergeTaint(other: TaintEnv): void {
     for (const [root, og] of other.roots) {
       const mine = this.roots.get(root);
       if (mine === og) continue;
@@ -144,7 +187,8 @@ export class TaintEnv {
   }
 
   equals(other: TaintEnv): boolean {
-    if (this.roots.size !== other.roots.size) return false;
+    if (this.roots.size !== other.roots.size || this.facts.size !== other.facts.size) return false;
+    for (const [name, f] of this.facts) if (!sameFact(f, other.facts.get(name))) return false;
     for (const [root, group] of this.roots) {
       const og = other.roots.get(root);
       if (og === group) continue;

@@ -8,6 +8,7 @@ import type { MatchHit } from '../match/index.js';
 import { spanOfBound } from '../match/bindings.js';
 import { spanKey } from './sites.js';
 import { guardOf } from './guards.js';
+import { collectionCall, constantTest, noteAssignment, noteMutation, noteUse, shapedReceiver } from './collections.js';
 import { assignTo, runClosure } from './stmts.js';
 import { CLEAN, SOURCE_LABEL, union, unionAll, type TaintSet } from './taint-set.js';
 
@@ -96,6 +97,7 @@ function evalAll(ctx: FnCtx, list: readonly Expr[]): TaintSet {
 function evalKind(ctx: FnCtx, e: Expr, asBase: boolean): TaintSet {
   switch (e.kind) {
     case 'name':
+      noteUse(ctx, e);
       return asBase ? ctx.env.readOwn(e.name) : ctx.env.read(e.name);
     case 'literal':
     case 'ellipsis':
@@ -108,7 +110,10 @@ function evalKind(ctx: FnCtx, e: Expr, asBase: boolean): TaintSet {
         return CLEAN;
       }
       const path = accessPath(e);
+      // `lst[1]`, `d["k"]` read one element of a tracked collection: its shape stays known.
+      if (e.kind === 'index' && e.index.kind === 'literal') ctx.keepShape = e.object;
       const base = evalExpr(ctx, e.object, path !== undefined);
+      ctx.keepShape = undefined;
       if (e.kind === 'index') evalExpr(ctx, e.index);
       if (path === undefined) return base;
       return union(base, asBase ? ctx.env.readOwn(path) : ctx.env.read(path));
@@ -123,10 +128,11 @@ function evalKind(ctx: FnCtx, e: Expr, asBase: boolean): TaintSet {
         const path = accessPath(e.left);
         if (path !== undefined) ctx.env.add(path, r);
       }
-      return isCleanBinary(e.op, e.left, e.right) ? CLEAN : union(l, r);
+      return isCleanBinary(e.op, e.left, e.right, ctx.mod.module.language) ? CLEAN : union(l, r);
     }
     case 'unary': {
       const t = evalExpr(ctx, e.operand);
+      if (e.op === '++' || e.op === '--') noteMutation(ctx, e.operand);
       return isCleanUnary(e.op) ? CLEAN : t;
     }
     case 'template':
@@ -139,6 +145,9 @@ function evalKind(ctx: FnCtx, e: Expr, asBase: boolean): TaintSet {
       evalExpr(ctx, e.test);
       if (isLiteralFalse(e.test)) return evalExpr(ctx, e.alternate);
       if (isLiteralTrue(e.test)) return evalExpr(ctx, e.consequent);
+      // `(7 * 18) + num > 200 ? a : b` with `num` a known constant.
+      const decided = constantTest(ctx, e.test);
+      if (decided !== undefined) return evalExpr(ctx, decided ? e.consequent : e.alternate);
       // `in_array($v, $ok) ? $v : 'name'`: the branch where the check holds has the value clean.
       const guard = guardOf(e.test);
       return union(
@@ -150,6 +159,7 @@ function evalKind(ctx: FnCtx, e: Expr, asBase: boolean): TaintSet {
       let v = evalExpr(ctx, e.value);
       if (e.op !== '=' && e.op !== ':=') v = union(v, evalExpr(ctx, e.target));
       assignTo(ctx, e.target, v);
+      noteAssignment(ctx, e.target, e.value, e.op, false);
       return v;
     }
     case 'function':
@@ -187,7 +197,9 @@ function lambdas(args: readonly Argument[]): FunctionDecl[] {
 /** A call: sinks see the arguments; a known function applies its summary; anything else passes taint through. */
 function evalCall(ctx: FnCtx, e: CallExpr): TaintSet {
   const callee = e.callee;
+  const shaped = shapedReceiver(ctx, e);
   const recv = callee.kind === 'member' ? evalExpr(ctx, callee.object) : callee.kind === 'name' ? CLEAN : evalExpr(ctx, callee);
+  ctx.keepShape = undefined;
   const args = argTaints(ctx, e.args);
   const argsUnion = unionAll(args);
   const atSite = ctx.mod.sites.starts.has(e.span.startByte);
@@ -200,6 +212,10 @@ function evalCall(ctx: FnCtx, e: CallExpr): TaintSet {
       const path = accessPath(a.value);
       if (path !== undefined) ctx.env.write(path, CLEAN);
     }
+  }
+  if (shaped !== undefined) {
+    const t = collectionCall(ctx, e, shaped, args);
+    if (t !== undefined) return t;
   }
   if (callee.kind === 'member' && COLLECTION_WRITERS.has(callee.property) && argsUnion.size > 0) {
     const path = accessPath(builderRoot(callee.object));

@@ -5,6 +5,7 @@ import { accessPath, TaintEnv } from './env.js';
 import { evalExpr, isLiteralFalse, isLiteralTrue } from './exprs.js';
 import { alwaysExits, guardOf } from './guards.js';
 import { spanKey } from './sites.js';
+import { assignLiteral, constantSwitch, constantTest, noteAssignment, noteStatement } from './collections.js';
 import { CLEAN, SOURCE_LABEL, union, withStep, type TaintSet } from './taint-set.js';
 
 /** Stores a value's taint into an assignment target: variables and fields strongly, collection slots weakly. */
@@ -67,6 +68,8 @@ export function bindParams(ctx: FnCtx, params: readonly Param[], seed: (i: numbe
 export function runClosure(ctx: FnCtx, fn: FunctionDecl, seed: TaintSet): void {
   const saved = { env: ctx.env, returns: ctx.returns };
   ctx.env = ctx.env.copy();
+  // A closure may run later, after the enclosing function changed its constants.
+  ctx.env.dropFacts();
   ctx.returns = CLEAN;
   try {
     bindParams(ctx, fn.params, () => seed);
@@ -98,6 +101,13 @@ function execIf(ctx: FnCtx, s: Extract<Stmt, { kind: 'if' }>): void {
     execStmts(ctx, s.consequent);
     return;
   }
+  // `if ((7 * 42) - num > 200)` with `num` a known constant: only one branch can run.
+  const decided = constantTest(ctx, s.test);
+  if (decided !== undefined) {
+    const body = decided ? s.consequent : s.alternate;
+    if (body) execStmts(ctx, body);
+    return;
+  }
   // `if v in ALLOWED:` / `if not v.isdigit(): return`: v is clean where the check passed.
   const guard = guardOf(s.test);
   const a = branch(ctx, s.consequent, guard?.safeWhenTrue ? guard.path : undefined);
@@ -115,14 +125,17 @@ function execIf(ctx: FnCtx, s: Extract<Stmt, { kind: 'if' }>): void {
 function execLoop(ctx: FnCtx, s: Extract<Stmt, { kind: 'loop' }>): void {
   if (s.test && !s.iterable && isLiteralFalse(s.test)) return;
   const items = s.iterable ? evalExpr(ctx, s.iterable) : CLEAN;
-  for (let i = 0; i < ctx.program.options.maxLoopIterations; i++) {
+  let settled = false;
+  for (let i = 0; i < ctx.program.options.maxLoopIterations && !settled; i++) {
     const before = ctx.env.copy();
     if (s.test) evalExpr(ctx, s.test);
     if (s.binding) assignTo(ctx, s.binding, items);
     execStmts(ctx, s.body);
     ctx.env.mergeFrom(before);
-    if (ctx.env.equals(before)) break;
+    settled = ctx.env.equals(before);
   }
+  // Constants a loop that did not settle may still change are unknown after it.
+  if (!settled) ctx.env.dropFacts();
 }
 
 function execTry(ctx: FnCtx, s: Extract<Stmt, { kind: 'try' }>): void {
@@ -150,9 +163,14 @@ export function execStmt(ctx: FnCtx, s: Stmt): void {
       return;
     case 'assign': {
       if (s.value?.kind === 'function' && ctx.mod.registered.has(s.value.fn)) return;
-      let v = s.value ? evalExpr(ctx, s.value) : CLEAN;
-      if (s.op !== '=' && s.op !== ':=' && s.op !== '') v = union(v, evalExpr(ctx, s.target));
-      assignTo(ctx, s.target, v);
+      // `lst = ["a", p]`, `d = {"k": p}`: elements kept by index / key (collections.ts).
+      let v = s.value ? assignLiteral(ctx, s.target, s.value, s.op) : undefined;
+      if (v === undefined) {
+        v = s.value ? evalExpr(ctx, s.value) : CLEAN;
+        if (s.op !== '=' && s.op !== ':=' && s.op !== '') v = union(v, evalExpr(ctx, s.target));
+        assignTo(ctx, s.target, v);
+        noteAssignment(ctx, s.target, s.value, s.op, s.declared);
+      }
       const sink = ctx.mod.sites.starts.has(s.span.startByte) ? ctx.mod.sites.sinks.get(spanKey(s.span)) : undefined;
       if (sink) sinkHere(ctx, v, sink);
       return;
@@ -171,6 +189,12 @@ export function execStmt(ctx: FnCtx, s: Stmt): void {
       return;
     case 'switch': {
       evalExpr(ctx, s.discriminant);
+      // `switch ("ABC".charAt(1))`: only the matching case (and what it falls into) runs.
+      const taken = constantSwitch(ctx, s);
+      if (taken) {
+        for (const c of taken) execStmts(ctx, c.body);
+        return;
+      }
       const start = ctx.env.copy();
       for (const c of s.cases) {
         ctx.env = ctx.env.copy();
@@ -195,6 +219,7 @@ export function execStmt(ctx: FnCtx, s: Stmt): void {
       if (s.value && !(s.value.kind === 'function' && ctx.mod.registered.has(s.value.fn))) evalExpr(ctx, s.value);
       return;
     case 'other':
+      noteStatement(ctx, s);
       for (const c of s.children) {
         if (isExpr(c)) evalExpr(ctx, c);
         else execStmt(ctx, c);

@@ -45,6 +45,7 @@ function languageOf(path: string): Language {
   if (path.endsWith('.py')) return 'python';
   if (path.endsWith('.rb')) return 'ruby';
   if (path.endsWith('.ts')) return 'typescript';
+  if (path.endsWith('.java')) return 'java';
   return 'javascript';
 }
 

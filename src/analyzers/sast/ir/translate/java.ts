@@ -234,7 +234,10 @@ function switchStmt(node: SyntaxNode, t: Translator): Stmt {
   const cases = (body ? t.named(body) : []).map((group) => {
     const labels = group.namedChildren.filter((c) => c.type === 'switch_label');
     const stmts = group.namedChildren.filter((c) => c.type !== 'switch_label');
-    return { tests: labels.flatMap((l) => t.named(l).map((e) => t.expr(e))), body: t.stmts(stmts) };
+    // `break` is dropped from the IR; the taint engine needs to know the case does not fall through.
+    const last = stmts.filter((c) => !c.type.endsWith('comment')).pop();
+    const endsInBreak = group.type === 'switch_rule' || last?.type === 'break_statement' || last?.type === 'yield_statement';
+    return { tests: labels.flatMap((l) => t.named(l).map((e) => t.expr(e))), body: t.stmts(stmts), ...(endsInBreak ? { endsInBreak } : {}) };
   });
   return { kind: 'switch', discriminant: t.expr(node.childForFieldName('condition')), cases, span: t.span(node) };
 }

@@ -168,7 +168,7 @@ class CmdBenchCases extends javax.servlet.http.HttpServlet {
         String bar = (String) map.get("keyC");
         String cmd = OsHelper.getInsecureOSCommandString(this.getClass().getClassLoader());
         Runtime r = Runtime.getRuntime();
-        // todook: java-command-injection
+        // ok: java-command-injection
         Process p = r.exec(cmd + bar);
         OsHelper.printOSCommandResults(p, response);
     }
@@ -180,7 +180,7 @@ class CmdBenchCases extends javax.servlet.http.HttpServlet {
         if ((7 * 42) - num > 200) bar = "This_should_always_happen";
         else bar = param;
         String[] argsEnv = {bar};
-        // todook: java-command-injection
+        // ok: java-command-injection
         Process p = Runtime.getRuntime().exec("echo", argsEnv);
         OsHelper.printOSCommandResults(p, response);
     }

@@ -91,7 +91,7 @@ class LdapBenchCases extends javax.servlet.http.HttpServlet {
         bar = (String) map.get("keyA");
         javax.naming.directory.DirContext ctx = new LdapManager().getDirContext();
         javax.naming.directory.SearchControls sc = new javax.naming.directory.SearchControls();
-        // todook: java-ldap-injection
+        // ok: java-ldap-injection
         ctx.search("ou=users,ou=system", "(&(objectclass=person)(uid=" + bar + "))", sc);
     }
 

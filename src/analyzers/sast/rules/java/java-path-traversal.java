@@ -147,7 +147,7 @@ class PathBenchCases extends javax.servlet.http.HttpServlet {
             values.remove(0);
             bar = values.get(1);
         }
-        // todook: java-path-traversal
+        // ok: java-path-traversal
         java.io.File fileTarget = new java.io.File(TESTFILES_DIR, bar);
         response.getWriter().println("exists: " + fileTarget.exists());
     }

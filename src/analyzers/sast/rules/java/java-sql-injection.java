@@ -257,7 +257,7 @@ class SqlBenchCases extends javax.servlet.http.HttpServlet {
         map.put("keyB", param);
         String bar = (String) map.get("keyA");
         java.sql.Statement statement = DbHelper.getSqlStatement();
-        // todook: java-sql-injection
+        // ok: java-sql-injection
         statement.executeQuery("SELECT * FROM ACCOUNTS WHERE NAME='" + bar + "'");
     }
 
@@ -269,7 +269,7 @@ class SqlBenchCases extends javax.servlet.http.HttpServlet {
         values.add("moresafe");
         values.remove(0);
         String bar = values.get(1);
-        // todook: java-sql-injection
+        // ok: java-sql-injection
         DbHelper.JDBCtemplate.query("SELECT * FROM ACCOUNTS WHERE NAME='" + bar + "'", new AccountMapper());
     }
 
@@ -298,7 +298,7 @@ class SqlBenchCases extends javax.servlet.http.HttpServlet {
         int num = 106;
         String bar = (7 * 18) + num > 200 ? "This_should_always_happen" : param;
         java.sql.Statement statement = DbHelper.getSqlStatement();
-        // todook: java-sql-injection
+        // ok: java-sql-injection
         statement.executeQuery("SELECT * FROM ACCOUNTS WHERE NAME='" + bar + "'");
     }
 
@@ -344,7 +344,7 @@ class SqlBenchCases extends javax.servlet.http.HttpServlet {
                 break;
         }
         java.sql.Statement statement = DbHelper.getSqlStatement();
-        // todook: java-sql-injection
+        // ok: java-sql-injection
         statement.executeQuery("SELECT * FROM ACCOUNTS WHERE NAME='" + bar + "'");
     }
 

@@ -89,7 +89,7 @@ class TrustBenchCases extends javax.servlet.http.HttpServlet {
         values.add("moresafe");
         values.remove(0);
         String bar = values.get(1);
-        // todook: java-trust-boundary-violation
+        // ok: java-trust-boundary-violation
         request.getSession().setAttribute("userid", bar);
     }
 

@@ -85,7 +85,7 @@ class XPathBenchCases extends javax.servlet.http.HttpServlet {
         values.remove(0);
         String bar = values.get(1);
         javax.xml.xpath.XPath xp = javax.xml.xpath.XPathFactory.newInstance().newXPath();
-        // todook: java-xpath-injection
+        // ok: java-xpath-injection
         String result = xp.evaluate("/Employees/Employee[@emplid='" + bar + "']", XmlHelper.load());
         response.getWriter().println(result);
     }

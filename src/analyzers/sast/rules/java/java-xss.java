@@ -129,7 +129,7 @@ class XssBenchCases extends javax.servlet.http.HttpServlet {
         map.put("keyB", param);
         String bar = (String) map.get("keyA");
         response.setHeader("X-XSS-Protection", "0");
-        // todook: java-xss
+        // ok: java-xss
         response.getWriter().print(bar);
     }
 
@@ -138,7 +138,7 @@ class XssBenchCases extends javax.servlet.http.HttpServlet {
         int num = 106;
         String bar = (7 * 18) + num > 200 ? "This_should_always_happen" : param;
         response.setHeader("X-XSS-Protection", "0");
-        // todook: java-xss
+        // ok: java-xss
         response.getWriter().println(bar);
     }
 

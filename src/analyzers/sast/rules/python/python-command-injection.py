@@ -145,7 +145,7 @@ def init(bench):
         param = request.args.get("target", "")
         num = 106
         bar = "This_should_always_happen" if 7 * 18 + num > 200 else param
-        # todook: python-command-injection
+        # ok: python-command-injection
         os.system(f"echo {bar}")
         return "ok"
 
@@ -157,7 +157,7 @@ def init(bench):
             lst = ["safe", param, "moresafe"]
             lst.pop(0)
             bar = lst[1]
-        # todook: python-command-injection
+        # ok: python-command-injection
         os.system(f"echo {bar}")
         return "ok"
 

@@ -84,6 +84,6 @@ def init(bench):
         else:
             bar = param
         conn = Connection(Server("ldap://127.0.0.1:10389"), auto_bind=True)
-        # todook: python-ldap-injection
+        # ok: python-ldap-injection
         conn.search("ou=users,ou=system", f"(uid={bar})")
         return str(conn.entries)

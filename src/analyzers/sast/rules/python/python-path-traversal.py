@@ -99,7 +99,7 @@ def init(bench):
     def pathtraver_02():
         param = request.headers.get("file", "")
         file_name = TESTFILES_DIR / param
-        # todoruleid: python-path-traversal
+        # ruleid: python-path-traversal
         fd = open(file_name, "rb")
         return fd.read()
 
@@ -124,7 +124,7 @@ def init(bench):
         bar = "safe!"
         map1 = {"keyA": "a-Value", "keyB": param}
         bar = map1["keyA"]
-        # todook: python-path-traversal
+        # ok: python-path-traversal
         with open(os.path.join(str(TESTFILES_DIR), bar), "rb") as fd:
             return fd.read()
 
@@ -146,6 +146,6 @@ def init(bench):
             bar = "bob"
         else:
             bar = param
-        # todook: python-path-traversal
+        # ok: python-path-traversal
         with open(os.path.join(str(TESTFILES_DIR), bar), "rb") as fd:
             return fd.read()

@@ -196,7 +196,7 @@ def init(bench):
         else:
             bar = param
         cur = sqlite3.connect("bench.db").cursor()
-        # todook: python-sql-injection
+        # ok: python-sql-injection
         cur.execute(f"SELECT * FROM USERS WHERE USERNAME='{bar}'")
         return str(cur.fetchall())
 
@@ -262,7 +262,7 @@ def init_more(bench):
         conf.set("section", "keyB", param)
         bar = conf.get("section", "keyA")
         cur = sqlite3.connect("bench.db").cursor()
-        # todook: python-sql-injection
+        # ok: python-sql-injection
         cur.execute("SELECT * FROM USERS WHERE USERNAME='" + bar + "'")
         return str(cur.fetchall())
 

@@ -80,7 +80,7 @@ def init(bench):
         lst = ["safe", param, "moresafe"]
         lst.pop(0)
         bar = lst[1]
-        # todook: python-trust-boundary-violation
+        # ok: python-trust-boundary-violation
         session["userid"] = bar
         return "saved"
 

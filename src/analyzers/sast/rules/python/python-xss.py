@@ -133,7 +133,7 @@ def init(bench):
         param = request.args.get("name", "")
         values = {"keyA": "a-Value", "keyB": param}
         bar = values["keyA"]
-        # todook: python-xss
+        # ok: python-xss
         return make_response("Hello " + bar)
 
     @bench.route("/bench/xss-07", methods=["POST"])
@@ -141,7 +141,7 @@ def init(bench):
         param = request.args.get("name", "")
         num = 106
         bar = "This_should_always_happen" if 7 * 18 + num > 200 else param
-        # todook: python-xss
+        # ok: python-xss
         return "Hello " + bar
 
 
