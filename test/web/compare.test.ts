@@ -1,6 +1,6 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CAN_RUN, docScreenshot, openBrowser, signIn, SKIP_REASON, startUiWorld, type UiBrowser, type UiWorld } from './harness.js';
+import { CAN_RUN, closeUi, docScreenshot, openBrowser, signIn, SKIP_REASON, startUiWorld, type UiBrowser, type UiWorld } from './harness.js';
 
 describe.skipIf(!CAN_RUN)(`web UI: pipelines list and merge-request comparison${SKIP_REASON}`, () => {
   let world: UiWorld;
@@ -15,10 +15,7 @@ describe.skipIf(!CAN_RUN)(`web UI: pipelines list and merge-request comparison${
     context = page.context();
     await page.close();
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await world?.close();
-  });
+  afterAll(() => closeUi(browser, world));
 
   async function visit(path: string): Promise<Page> {
     const page = await context.newPage();

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CAN_RUN, docScreenshot, openBrowser, signIn, SKIP_REASON, startUiWorld, type SeedUser, type UiBrowser, type UiWorld } from './harness.js';
+import { CAN_RUN, closeUi, docScreenshot, openBrowser, type SeedUser, signIn, SKIP_REASON, startUiWorld, type UiBrowser, type UiWorld } from './harness.js';
 
 const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info', 'unknown'] as const;
 type Day = { day: string } & Record<(typeof SEVERITIES)[number], number>;
@@ -39,10 +39,7 @@ describe.skipIf(!CAN_RUN)(`web UI: security dashboard${SKIP_REASON}`, () => {
     await seedHistory(world);
     browser = await openBrowser();
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await world?.close();
-  });
+  afterAll(() => closeUi(browser, world));
 
   async function apiGet<T>(url: string, user: SeedUser = world.maintainer): Promise<T> {
     const response = await world.server.call('GET', url, user.token);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DependencyListQuery } from '../../src/server/schemas/dependencies.js';
-import { CAN_RUN, docScreenshot, openBrowser, signIn, SKIP_REASON, startUiWorld, type UiBrowser, type UiWorld } from './harness.js';
+import { CAN_RUN, closeUi, docScreenshot, signIn, SKIP_REASON, startUi, type UiBrowser, type UiWorld } from './harness.js';
 
 /** The server filters by ecosystem only once its query schema has the parameter. */
 const SERVER_FILTERS_ECOSYSTEM = 'ecosystem' in DependencyListQuery.properties;
@@ -16,14 +16,8 @@ async function componentNames(page: Page, expected: number): Promise<string[]> {
 describe.skipIf(!CAN_RUN)(`web UI: dependency list and license compliance${SKIP_REASON}`, () => {
   let world: UiWorld;
   let browser: UiBrowser;
-  beforeAll(async () => {
-    world = await startUiWorld();
-    browser = await openBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await world?.close();
-  });
+  beforeAll(async () => ({ world, browser } = await startUi()), 120_000);
+  afterAll(() => closeUi(browser, world));
 
   it('lists the packages of the seeded SBOM with ecosystem, location, licenses and direct/transitive', async () => {
     const page = await browser.newPage();

@@ -187,6 +187,22 @@ export async function openBrowser(): Promise<UiBrowser> {
   };
 }
 
+/** A test file's world and browser, started together (beforeAll) and closed together (afterAll). */
+export async function startUi(): Promise<{ world: UiWorld; browser: UiBrowser }> {
+  const world = await startUiWorld();
+  try {
+    return { world, browser: await openBrowser() };
+  } catch (error) {
+    await world.close();
+    throw error;
+  }
+}
+
+export async function closeUi(browser: UiBrowser | undefined, world: UiWorld | undefined): Promise<void> {
+  await browser?.close();
+  await world?.close();
+}
+
 /** Sign in through the sign-in page and wait until the app shell is there. */
 export async function signIn(page: Page, world: UiWorld, user: SeedUser, path = '/vulnerabilities'): Promise<void> {
   await page.goto(`${world.baseUrl}/sign-in?next=${encodeURIComponent(path)}`);

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CAN_RUN, docScreenshot, openBrowser, signIn, SKIP_REASON, startUiWorld, type UiBrowser, type UiWorld } from './harness.js';
+import { CAN_RUN, closeUi, docScreenshot, signIn, SKIP_REASON, startUi, type UiBrowser, type UiWorld } from './harness.js';
 
 /** Project paths of the inventory matrix, in order. */
 async function inventoryProjects(page: Page, expected: number): Promise<string[]> {
@@ -13,14 +13,8 @@ async function inventoryProjects(page: Page, expected: number): Promise<string[]
 describe.skipIf(!CAN_RUN)(`web UI: security configuration and inventory${SKIP_REASON}`, () => {
   let world: UiWorld;
   let browser: UiBrowser;
-  beforeAll(async () => {
-    world = await startUiWorld();
-    browser = await openBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await world?.close();
-  });
+  beforeAll(async () => ({ world, browser } = await startUi()), 120_000);
+  afterAll(() => closeUi(browser, world));
 
   it('shows which scanners ran on acme/web, when, and how to enable the others', async () => {
     const page = await browser.newPage();

@@ -1,18 +1,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CAN_RUN, docScreenshot, openBrowser, signIn, SKIP_REASON, startUiWorld, type UiBrowser, type UiWorld } from './harness.js';
+import { CAN_RUN, closeUi, docScreenshot, signIn, SKIP_REASON, startUi, type UiBrowser, type UiWorld } from './harness.js';
 
 describe.skipIf(!CAN_RUN)(`web UI: sign-in, scope switcher, serving${SKIP_REASON}`, () => {
   let world: UiWorld;
   let browser: UiBrowser;
-  beforeAll(async () => {
-    world = await startUiWorld();
-    browser = await openBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await world?.close();
-  });
+  beforeAll(async () => ({ world, browser } = await startUi()), 120_000);
+  afterAll(() => closeUi(browser, world));
 
   it('sends a signed-out visitor to sign in, then back to the page asked for', async () => {
     const page = await browser.newPage();
