@@ -3,7 +3,7 @@
 //
 //   node bench/run.mjs [--runs 3] [--corpus cpython,npm] [--tools bulwark,secretlint,ripgrep,bandit]
 //                      [--timeout 1800] [--slow-after 300] [--build] [--no-setup] [--no-snapshot]
-//                      [--bulwark-args "--jobs 2"]
+//                      [--bulwark-args "--jobs 2"] [--bulwark-bin ../old/bin/bulwark.js]
 //
 // Every tool gets the same file set: each corpus is made of regular files only (corpus.mjs
 // removes symlinks and renames node_modules folders), no .gitignore, and every tool is run so
@@ -13,7 +13,7 @@
 import { spawn } from 'node:child_process';
 import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { buildCorpora, CORPORA, DEBIAN_PYTHON, NPM_PACKAGES, readManifest } from './corpus.mjs';
@@ -64,8 +64,9 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 
 /**
  * Run `command args` in `cwd`, with stdout and stderr going to files in `dir`. Wall time is
- * measured here; peak RSS comes from GNU time when it is installed. Kills the whole process
- * group after `timeoutSeconds`.
+ * measured here; peak RSS and CPU time (user + system, all threads) come from GNU time when it
+ * is installed. CPU time is the figure to compare on a loaded machine, where wall time mostly
+ * measures the other processes. Kills the whole process group after `timeoutSeconds`.
  */
 function timedRun(command, args, { cwd, dir, timeoutSeconds }) {
   mkdirSync(dir, { recursive: true });
@@ -74,7 +75,7 @@ function timedRun(command, args, { cwd, dir, timeoutSeconds }) {
   const rssPath = join(dir, 'rss');
   rmSync(rssPath, { force: true });
   const useTime = existsSync(GNU_TIME);
-  const [cmd, argv] = useTime ? [GNU_TIME, ['-o', rssPath, '-f', '%M', command, ...args]] : [command, args];
+  const [cmd, argv] = useTime ? [GNU_TIME, ['-o', rssPath, '-f', '%M %U %S', command, ...args]] : [command, args];
   const out = openSync(stdoutPath, 'w');
   const err = openSync(stderrPath, 'w');
   return new Promise((resolve) => {
@@ -108,13 +109,15 @@ function timedRun(command, args, { cwd, dir, timeoutSeconds }) {
       closeSync(out);
       closeSync(err);
       let rssKb = null;
+      let cpuSeconds = null;
       if (useTime && existsSync(rssPath)) {
         // GNU time writes "Command exited with non-zero status N" before the format line.
         const lines = readFileSync(rssPath, 'utf8').trim().split('\n');
-        const value = Number(lines[lines.length - 1]);
-        if (Number.isFinite(value) && value > 0) rssKb = value;
+        const [rss, user, system] = (lines[lines.length - 1] ?? '').trim().split(/\s+/).map(Number);
+        if (Number.isFinite(rss) && rss > 0) rssKb = rss;
+        if (Number.isFinite(user) && Number.isFinite(system)) cpuSeconds = user + system;
       }
-      resolve({ status, seconds, timedOut, rssKb, error, stdoutPath, stderrPath });
+      resolve({ status, seconds, timedOut, rssKb, cpuSeconds, error, stdoutPath, stderrPath });
     };
     child.on('error', (error) => finish(null, String(error)));
     child.on('exit', (code, signal) => finish(code ?? (signal ? 128 : null), undefined));
@@ -305,6 +308,7 @@ async function measureStartup(tool, options, work) {
   writeFileSync(join(corpus.dir, 'a.txt'), 'hello\n');
   writeFileSync(join(corpus.dir, 'a.py'), 'print("hello")\n');
   const times = [];
+  const cpu = [];
   for (let i = 0; i < options.runs; i++) {
     const dir = join(work, `startup-${tool.name}-${i}`);
     mkdirSync(dir, { recursive: true });
@@ -312,8 +316,9 @@ async function measureStartup(tool, options, work) {
     const run = await timedRun(cmd, args, { cwd, dir, timeoutSeconds: 120 });
     if (run.timedOut || run.error || !tool.okStatus(run.status)) return null;
     times.push(run.seconds);
+    if (run.cpuSeconds !== null) cpu.push(run.cpuSeconds);
   }
-  return median(times);
+  return { seconds: median(times), cpuSeconds: cpu.length === times.length ? median(cpu) : null };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -339,6 +344,8 @@ function tableRows(results) {
       r.status === 'ok' ? fmtSeconds(r.seconds) : r.status,
       r.status === 'ok' ? `${fmtSeconds(Math.min(...r.allSeconds))}–${fmtSeconds(Math.max(...r.allSeconds))}` : '—',
       r.startupSeconds === null || r.startupSeconds === undefined ? '—' : fmtSeconds(r.startupSeconds),
+      r.status === 'ok' && r.cpuSeconds !== null ? fmtSeconds(r.cpuSeconds) : '—',
+      r.startupCpuSeconds === null || r.startupCpuSeconds === undefined ? '—' : fmtSeconds(r.startupCpuSeconds),
       r.status === 'ok' ? fmt(r.mbPerSecond, 2) : '—',
       ratio === null ? '—' : `${ratio.toFixed(2)}×`,
       r.status === 'ok' ? String(r.findings) : '—',
@@ -348,7 +355,7 @@ function tableRows(results) {
   });
 }
 
-const HEADERS = ['tool', 'corpus', 'files', 'MB', 'seconds (median)', 'min–max s', 'startup s', 'MB/s', 'MB/s vs Bulwark', 'findings', 'peak RSS MB', 'runs'];
+const HEADERS = ['tool', 'corpus', 'files', 'MB', 'seconds (median)', 'min–max s', 'startup s', 'CPU s', 'startup CPU s', 'MB/s', 'MB/s vs Bulwark', 'findings', 'peak RSS MB', 'runs'];
 
 function textTable(rows) {
   const widths = HEADERS.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
@@ -431,6 +438,8 @@ const USAGE = `usage: npm run bench -- [options]   (or: node bench/run.mjs [opti
   --no-setup          do not call corpus.mjs and peers.mjs first
   --no-snapshot       run bin/bulwark.js in place instead of a copy of dist/ taken at the start
   --bulwark-args STR  extra arguments for bulwark scan, e.g. "--jobs 1"
+  --bulwark-bin PATH  run this bin/bulwark.js (a copy of an earlier build, to compare before and
+                      after in the same minute) instead of a snapshot of this repository's dist/
   --suite LIST        secrets,deps,iac,sast,dast (default all): secret-scanning throughput
                       against peers, dependency scanning (store open, 10k-package lockfile, SBOM,
                       image; bench/deps.mjs), IaC on 10,000 generated resources (bench/iac.mjs),
@@ -456,6 +465,7 @@ async function main() {
     setup: true,
     snapshot: true,
     bulwarkArgs: '',
+    bulwarkBin: '',
     suite: 'secrets,deps,iac,sast,dast',
   });
   const suites = options.suite.split(',').map((s) => s.trim()).filter(Boolean);
@@ -482,8 +492,11 @@ async function main() {
   }
   checkBuild();
   const startDist = distBuildTime();
-  options.bulwarkBin = BULWARK_BIN;
-  if (options.snapshot) {
+  const givenBin = String(options.bulwarkBin ?? '');
+  options.bulwarkBin = givenBin !== '' ? resolve(givenBin) : BULWARK_BIN;
+  if (givenBin !== '') {
+    if (!existsSync(options.bulwarkBin)) throw new Error(`--bulwark-bin ${givenBin}: no such file`);
+  } else if (options.snapshot) {
     const snapshot = snapshotBulwark();
     if (snapshot) options.bulwarkBin = snapshot;
     else log('WARNING: could not snapshot dist/; Bulwark runs from the working tree');
@@ -500,6 +513,7 @@ async function main() {
   workDir = work;
   const results = [];
   const notes = [...setupNotes];
+  if (givenBin !== '') notes.push(`Bulwark ran from ${givenBin}, not from this repository's dist/ (the commit and build time above are the repository's)`);
   const startup = new Map();
   try {
     for (const key of wantedCorpora) {
@@ -534,6 +548,7 @@ async function main() {
           }
         }
         const times = [];
+        const cpu = [];
         const rss = [];
         let parsed = null;
         let failure = null;
@@ -561,8 +576,9 @@ async function main() {
             break;
           }
           times.push(run.seconds);
+          if (run.cpuSeconds !== null) cpu.push(run.cpuSeconds);
           if (run.rssKb) rss.push(run.rssKb);
-          log(`  ${run.seconds.toFixed(2)} s, ${parsed.findings} findings${run.rssKb ? `, ${(run.rssKb / 1024).toFixed(0)} MB peak RSS` : ''}`);
+          log(`  ${run.seconds.toFixed(2)} s${run.cpuSeconds !== null ? ` (${run.cpuSeconds.toFixed(2)} CPU s)` : ''}, ${parsed.findings} findings${run.rssKb ? `, ${(run.rssKb / 1024).toFixed(0)} MB peak RSS` : ''}`);
           if (i === 0 && run.seconds > options.slowAfter && options.runs > 1) {
             notes.push(`${tool.name} on ${corpus.name}: first run took ${run.seconds.toFixed(0)}s (> --slow-after ${options.slowAfter}), ran once`);
             break;
@@ -593,8 +609,11 @@ async function main() {
           mbPerSecond: setBytes / 1e6 / seconds,
           findings: parsed.findings,
           reportedFiles: parsed.files,
+          cpuSeconds: cpu.length === times.length ? median(cpu) : null,
           rssKb: rss.length > 0 ? Math.max(...rss) : null,
-          startupSeconds: startup.get(tool.name),
+          // Each tool's own start-up run (a map keyed by tool: one figure per tool, never shared).
+          startupSeconds: startup.get(tool.name)?.seconds ?? null,
+          startupCpuSeconds: startup.get(tool.name)?.cpuSeconds ?? null,
         });
       }
     }
@@ -610,7 +629,7 @@ async function main() {
   const versions = [...new Map(results.map((r) => [r.tool, `${r.tool} ${r.version}`])).values()].join(', ');
   const md = [
     `Measured ${env.date.slice(0, 10)} on ${env.cores} × ${env.cpu}, Node ${env.node}, Bulwark at ${env.bulwarkCommit}, dist/ built ${env.distBuilt} UTC; load average (1, 5, 15 min) ${startLoad} at the start, ${endLoad} at the end.`,
-    `Versions: ${versions}. Median of up to ${options.runs} runs; MB = 10^6 bytes; "MB/s vs Bulwark" is the tool's MB/s divided by Bulwark's (below 1 = slower than Bulwark); "startup s" is the same tool on a folder of two tiny files, the fixed cost inside "seconds".`,
+    `Versions: ${versions}. Median of up to ${options.runs} runs; MB = 10^6 bytes; "MB/s vs Bulwark" is the tool's MB/s divided by Bulwark's (below 1 = slower than Bulwark); "startup s" is the same tool on a folder of two tiny files, the fixed cost inside "seconds"; "CPU s" is user + system time of all the tool's threads (median; compare it when the machine is loaded).`,
     '',
     markdownTable(rows),
     ...(notes.length > 0 ? ['', ...notes.map((n) => `- ${n}`)] : []),

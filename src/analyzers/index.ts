@@ -1,8 +1,7 @@
 import type { Problem } from '../core/result.js';
-import { createDependencyAnalyzer, type DependencyOptions } from './dependency/analyzer.js';
-import { createIacAnalyzer } from './iac/analyzer.js';
-import { createLicenseAnalyzer, type LicenseOptions } from './license/analyzer.js';
-import { createSastAnalyzer, type SastOptions } from './sast/analyzer.js';
+import type { DependencyOptions } from './dependency/analyzer.js';
+import type { LicenseOptions } from './license/analyzer.js';
+import type { SastOptions } from './sast/analyzer.js';
 import { createSecretsAnalyzer, type SecretsOptions } from './secrets/analyzer.js';
 import type { FileAnalyzer, TreeAnalyzer } from './types.js';
 
@@ -40,11 +39,12 @@ export function createFileAnalyzers(settings: AnalyzerSettings): { analyzers: Fi
  * The whole-tree analyzers, in the order they run: the dependency analyzer builds the inventory
  * (and matches it when `dependencies` is on), the license analyzer adds licenses to it.
  */
-export function createTreeAnalyzers(settings: AnalyzerSettings): TreeAnalyzer[] {
+export async function createTreeAnalyzers(settings: AnalyzerSettings): Promise<TreeAnalyzer[]> {
   const wantsDependencies = settings.scanners.includes('dependencies');
   const wantsLicenses = settings.scanners.includes('licenses');
   const analyzers: TreeAnalyzer[] = [];
   if (wantsDependencies || wantsLicenses) {
+    const { createDependencyAnalyzer } = await import('./dependency/analyzer.js');
     analyzers.push(
       createDependencyAnalyzer({
         match: wantsDependencies,
@@ -53,8 +53,8 @@ export function createTreeAnalyzers(settings: AnalyzerSettings): TreeAnalyzer[] 
       }),
     );
   }
-  if (wantsLicenses) analyzers.push(createLicenseAnalyzer(settings.licenses ?? { deny: [], severity: 'high' }));
-  if (settings.scanners.includes('iac')) analyzers.push(createIacAnalyzer({ disabledRules: settings.secrets.disabledRules ?? [] }));
-  if (settings.scanners.includes('sast')) analyzers.push(createSastAnalyzer({ ...settings.sast, disabledRules: settings.secrets.disabledRules ?? [] }));
+  if (wantsLicenses) analyzers.push((await import('./license/analyzer.js')).createLicenseAnalyzer(settings.licenses ?? { deny: [], severity: 'high' }));
+  if (settings.scanners.includes('iac')) analyzers.push((await import('./iac/analyzer.js')).createIacAnalyzer({ disabledRules: settings.secrets.disabledRules ?? [] }));
+  if (settings.scanners.includes('sast')) analyzers.push((await import('./sast/analyzer.js')).createSastAnalyzer({ ...settings.sast, disabledRules: settings.secrets.disabledRules ?? [] }));
   return analyzers;
 }

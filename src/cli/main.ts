@@ -1,20 +1,50 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT_USAGE, UsageError } from './errors.js';
-import { registerAdminCommand } from './commands/admin.js';
-import { registerCompareCommand } from './commands/compare.js';
-import { registerDastCommand } from './commands/dast.js';
-import { registerDbCommand } from './commands/db.js';
-import { rulesTestCommand } from './commands/rules.js';
-import { registerServeCommand } from './commands/serve.js';
-import { registerUploadCommand } from './commands/upload.js';
-import { scanCommand, type ScanFlags } from './commands/scan.js';
+import type { ScanFlags } from './commands/scan.js';
 import { VERSION } from './version.js';
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-function buildProgram(setExitCode: (code: number) => void, signal: AbortSignal): Command {
+/**
+ * The commands defined in their own modules, in help order. Each is imported only when the run
+ * needs it: `scan` then parses none of the server, database, DAST or upload code (with their
+ * dependencies, over half of the CLI), which was most of a small scan's start-up time.
+ */
+const LAZY_COMMANDS = ['db', 'compare', 'dast', 'upload', 'serve', 'admin'] as const;
+type LazyCommand = (typeof LAZY_COMMANDS)[number];
+
+async function registerLazyCommand(name: LazyCommand, program: Command, setExitCode: (code: number) => void, signal: AbortSignal): Promise<void> {
+  switch (name) {
+    case 'db':
+      return (await import('./commands/db.js')).registerDbCommand(program, setExitCode, signal);
+    case 'compare':
+      return (await import('./commands/compare.js')).registerCompareCommand(program, setExitCode, signal);
+    case 'dast':
+      return (await import('./commands/dast.js')).registerDastCommand(program, setExitCode, signal);
+    case 'upload':
+      return (await import('./commands/upload.js')).registerUploadCommand(program, setExitCode, signal);
+    case 'serve':
+      return (await import('./commands/serve.js')).registerServeCommand(program, setExitCode);
+    case 'admin':
+      return (await import('./commands/admin.js')).registerAdminCommand(program, setExitCode);
+  }
+}
+
+/**
+ * The lazy commands this command line can reach: the one it names, none for `scan` and `rules`,
+ * and all of them otherwise (help, version, an unknown command or a leading option), so that
+ * help text and "unknown command" suggestions are exactly those of the whole program.
+ */
+function commandsNeeded(argv: readonly string[]): readonly LazyCommand[] {
+  const first = argv[0];
+  if (first === 'scan' || first === 'rules') return [];
+  const named = LAZY_COMMANDS.find((name) => name === first);
+  return named ? [named] : LAZY_COMMANDS;
+}
+
+async function buildProgram(argv: readonly string[], setExitCode: (code: number) => void, signal: AbortSignal): Promise<Command> {
   const program = new Command('bulwark')
     .description('Bulwark: one command scans a code base with every kind of analyzer.')
     .version(VERSION)
@@ -46,15 +76,11 @@ function buildProgram(setExitCode: (code: number) => void, signal: AbortSignal):
     .option('--quiet', 'print nothing but errors')
     .option('--no-progress', 'no progress line on the terminal')
     .action(async (path: string, flags: ScanFlags) => {
+      const { scanCommand } = await import('./commands/scan.js');
       setExitCode(await scanCommand(path, flags, signal));
     });
 
-  registerDbCommand(program, setExitCode, signal);
-  registerCompareCommand(program, setExitCode, signal);
-  registerDastCommand(program, setExitCode, signal);
-  registerUploadCommand(program, setExitCode, signal);
-  registerServeCommand(program, setExitCode);
-  registerAdminCommand(program, setExitCode);
+  for (const name of commandsNeeded(argv)) await registerLazyCommand(name, program, setExitCode, signal);
 
   program
     .command('rules')
@@ -63,6 +89,7 @@ function buildProgram(setExitCode: (code: number) => void, signal: AbortSignal):
     .description('run the annotated fixtures beside each rule (ruleid: / ok: comments) and report mismatches')
     .argument('<dir>', 'folder of rule YAML files with their fixtures')
     .action(async (dir: string) => {
+      const { rulesTestCommand } = await import('./commands/rules.js');
       setExitCode(await rulesTestCommand(dir));
     });
 
@@ -75,10 +102,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   const controller = new AbortController();
   const onSigint = (): void => controller.abort();
   process.once('SIGINT', onSigint);
-  const program = buildProgram((code) => {
-    exitCode = code;
-  }, controller.signal);
   try {
+    const program = await buildProgram(argv, (code) => {
+      exitCode = code;
+    }, controller.signal);
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig, parseSize } from './load.js';
+import { parseConfig } from './parse.js';
+import { parseSize } from './load.js';
 
 describe('config/load', () => {
   it('accepts a full configuration', () => {

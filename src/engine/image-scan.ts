@@ -1,7 +1,6 @@
 import type { AnalyzerRun, ScanReport } from '../core/report.js';
 import type { Severity } from '../core/severity.js';
 import type { AnalyzerSettings } from '../analyzers/index.js';
-import { analyzeImage, CONTAINER_ANALYZER_ID } from '../analyzers/container/analyzer.js';
 import { finalizeFindings } from './finalize.js';
 
 export interface ImageScanOptions {
@@ -17,6 +16,8 @@ export interface ImageScanOptions {
 export async function runImageScan(options: ImageScanOptions): Promise<ScanReport> {
   const clock = options.clock ?? (() => new Date());
   const startedAt = clock();
+  // Imported here: the image readers and OS package parsers are not needed by a tree scan.
+  const { analyzeImage, CONTAINER_ANALYZER_ID } = await import('../analyzers/container/analyzer.js');
   const result = await analyzeImage(options.image, {
     dbDir: options.settings.dependencies?.dbDir ?? '',
     staleAfterDays: options.settings.dependencies?.staleAfterDays ?? 7,

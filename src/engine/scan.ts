@@ -49,7 +49,7 @@ export async function runScan(options: ScanOptions): Promise<ScanReport> {
     sizes: false,
     ...(options.signal ? { signal: options.signal } : {}),
   });
-  const treeAnalyzers = createTreeAnalyzers(options.settings);
+  const treeAnalyzers = await createTreeAnalyzers(options.settings);
   const claimed = treeAnalyzers.map(() => [] as FileEntry[]);
   // One walk feeds both kinds: tree analyzers collect the files they claim as they stream by.
   function* tee(files: Iterable<FileEntry>): Generator<FileEntry> {

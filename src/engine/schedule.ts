@@ -108,6 +108,9 @@ export async function analyzeFiles(files: Iterable<FileEntry>, options: Schedule
       }
     }
     for (const waiting of held) await runHere(waiting);
+    // The walk is over: rather than wait for the workers' backlog, this thread takes back the
+    // batches they have not started, newest first, until each worker is on its last one.
+    while (pool !== undefined && (await pool.takeBack()));
     await Promise.all(inFlight);
   } finally {
     await Promise.allSettled(inFlight);

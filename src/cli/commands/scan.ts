@@ -4,8 +4,6 @@ import type { ScanReport } from '../../core/report.js';
 import { isAtLeast, isSeverity, SEVERITIES, type Severity } from '../../core/severity.js';
 import { AVAILABLE_SCANNERS, SCANNER_NAMES, type AnalyzerSettings, type ScannerName } from '../../analyzers/index.js';
 import { resolveDbDir } from '../../advisories/location.js';
-import { validateDenyList } from '../../analyzers/license/index.js';
-import { loadCheckedRules } from '../../analyzers/sast/rules/loader.js';
 import { CONFIG_FILE_NAME, loadConfig, parseSize } from '../../config/load.js';
 import type { BulwarkConfig } from '../../config/schema.js';
 import { parseBaseline, subtractBaseline } from '../../engine/baseline.js';
@@ -13,7 +11,6 @@ import { HistoryError, runHistoryScan } from '../../engine/history.js';
 import { runImageScan } from '../../engine/image-scan.js';
 import { runScan } from '../../engine/scan.js';
 import { WalkError } from '../../engine/walk/walk.js';
-import { cyclonedxWriter } from '../../formats/cyclonedx/writer.js';
 import { gitlabWriter } from '../../formats/gitlab/writer.js';
 import { sarifWriter } from '../../formats/sarif/writer.js';
 import { formatSummary } from '../../formats/text/summary.js';
@@ -47,7 +44,12 @@ export interface ScanFlags {
   readonly progress: boolean;
 }
 
-const FORMATS: Readonly<Record<string, ReportWriter>> = { gitlab: gitlabWriter, sarif: sarifWriter, cyclonedx: cyclonedxWriter };
+// The CycloneDX writer (and its library) is loaded only when that format is asked for.
+const FORMATS: Readonly<Record<string, () => Promise<ReportWriter>>> = {
+  gitlab: () => Promise.resolve(gitlabWriter),
+  sarif: () => Promise.resolve(sarifWriter),
+  cyclonedx: async () => (await import('../../formats/cyclonedx/writer.js')).cyclonedxWriter,
+};
 const DEFAULT_MAX_FILE_SIZE = 100 * 1024 * 1024;
 const MAX_LISTED_FINDINGS = 50;
 
@@ -74,15 +76,15 @@ function parseFailOn(value: string | undefined, config: BulwarkConfig): Severity
   return lower;
 }
 
-function parseFormats(value: string): ReportWriter[] {
+async function parseFormats(value: string): Promise<ReportWriter[]> {
   const names = value.split(',').map((name) => name.trim()).filter((name) => name !== '');
-  const writers = names.map((name) => {
-    const writer = FORMATS[name];
-    if (!writer) throw new UsageError(`unknown format "${name}" in --format (known: ${Object.keys(FORMATS).join(', ')})`);
-    return writer;
+  const loaders = names.map((name) => {
+    const load = FORMATS[name];
+    if (!load) throw new UsageError(`unknown format "${name}" in --format (known: ${Object.keys(FORMATS).join(', ')})`);
+    return load;
   });
-  if (writers.length === 0) throw new UsageError('--format needs at least one format');
-  return writers;
+  if (loaders.length === 0) throw new UsageError('--format needs at least one format');
+  return Promise.all(loaders.map((load) => load()));
 }
 
 function parsePositiveInt(flag: string, value: string | undefined): number | undefined {
@@ -105,9 +107,12 @@ async function readConfig(root: string, explicit: string | undefined): Promise<B
 }
 
 /** The deny list from the flag (it wins) or the configuration, checked against the SPDX list. */
-function parseLicenseDeny(flag: string | undefined, config: BulwarkConfig): string[] {
+async function parseLicenseDeny(flag: string | undefined, config: BulwarkConfig): Promise<string[]> {
   const raw = flag !== undefined ? flag.split(',') : (config.licenses?.deny ?? []);
   const ids = raw.map((id) => id.trim()).filter((id) => id !== '');
+  if (ids.length === 0) return ids;
+  // The SPDX tables are loaded only to check a deny list that has entries.
+  const { validateDenyList } = await import('../../analyzers/license/index.js');
   const checked = validateDenyList(ids);
   if (!checked.ok) throw new UsageError(`${flag !== undefined ? '--licenses-deny' : 'licenses.deny'}: ${checked.error}`);
   return checked.value;
@@ -119,6 +124,8 @@ function parseLicenseDeny(flag: string | undefined, config: BulwarkConfig): stri
  */
 async function sastRulePaths(target: string, config: BulwarkConfig, flags: ScanFlags): Promise<string[]> {
   const paths = [...(config.sast?.rules ?? []).map((path) => resolve(target, path)), ...(flags.rules ?? []).map((path) => resolve(path))];
+  if (paths.length === 0) return paths;
+  const { loadCheckedRules } = await import('../../analyzers/sast/rules/loader.js');
   for (const path of paths) {
     // Checked: every pattern is compiled for each of its rule's languages, so a pattern that
     // cannot parse stops the scan here instead of silently matching nothing.
@@ -129,8 +136,9 @@ async function sastRulePaths(target: string, config: BulwarkConfig, flags: ScanF
   return paths;
 }
 
-function analyzerSettings(scanners: ScannerName[], config: BulwarkConfig, flags: ScanFlags, rulesPaths: readonly string[], threads: number | undefined): AnalyzerSettings {
+async function analyzerSettings(scanners: ScannerName[], config: BulwarkConfig, flags: ScanFlags, rulesPaths: readonly string[], threads: number | undefined): Promise<AnalyzerSettings> {
   const allow = config.secrets?.allowlist;
+  const deny = await parseLicenseDeny(flags.licensesDeny, config);
   return {
     ...(scanners.includes('sast')
       ? {
@@ -148,7 +156,7 @@ function analyzerSettings(scanners: ScannerName[], config: BulwarkConfig, flags:
       staleAfterDays: config.dependencies?.staleAfterDays ?? 7,
     },
     licenses: {
-      deny: parseLicenseDeny(flags.licensesDeny, config),
+      deny,
       severity: config.licenses?.severity ?? 'high',
     },
     secrets: {
@@ -165,7 +173,7 @@ function analyzerSettings(scanners: ScannerName[], config: BulwarkConfig, flags:
 /** `bulwark scan PATH`: returns the exit code. */
 export async function scanCommand(target: string, flags: ScanFlags, signal: AbortSignal): Promise<number> {
   const scanners = parseScanners(flags.scanners);
-  const writers = parseFormats(flags.format);
+  const writers = await parseFormats(flags.format);
   const config = await readConfig(target, flags.config);
   const failOn = parseFailOn(flags.failOn, config);
   const threads = parsePositiveInt('--jobs', flags.jobs);
@@ -188,7 +196,7 @@ export async function scanCommand(target: string, flags: ScanFlags, signal: Abor
   }
 
   const rulesPaths = scanners.includes('sast') ? await sastRulePaths(target, config, flags) : [];
-  const settings = analyzerSettings(scanners, config, flags, rulesPaths, threads);
+  const settings = await analyzerSettings(scanners, config, flags, rulesPaths, threads);
   const exclude = [...(config.exclude ?? []), ...(flags.exclude ?? [])];
   const severityOverrides = config.rules?.severity ?? {};
   for (const [ruleId, severity] of Object.entries(severityOverrides)) {

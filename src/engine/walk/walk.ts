@@ -109,8 +109,11 @@ export function walk(root: string, options: WalkOptions): Walk {
       }
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // `abs` is already normal (a real path, then names joined to it): plain concatenation gives
+    // what path.join would, without its normalising pass over every file's path.
+    const prefix = abs.endsWith(sep) ? abs : `${abs}${sep}`;
     for (const entry of entries) {
-      const childAbs = join(abs, entry.name);
+      const childAbs = `${prefix}${entry.name}`;
       const childRel = rel === '' ? entry.name : `${rel}/${entry.name}`;
       if (entry.isDirectory()) {
         if (ALWAYS_SKIPPED_DIRS.has(entry.name) || isIgnored(localScopes, childRel, true)) continue;

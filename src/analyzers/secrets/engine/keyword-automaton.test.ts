@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildKeywordAutomaton } from './keyword-automaton.js';
+import { buildKeywordAutomaton, type KeywordAutomaton } from './keyword-automaton.js';
 
 function hits(keywords: string[][], text: string, caseSensitive = false): [number, number][] {
   const out: [number, number][] = [];
@@ -55,21 +55,36 @@ describe('analyzers/secrets/engine/keyword-automaton', () => {
     expect(collect('auto')).toEqual(viaJs);
   });
 
-  it('finds a keyword that straddles the middle, where the WebAssembly loop splits a buffer in two', () => {
-    const keywords = [{ keywords: ['github', 'hub'] }, { keywords: ['AKIA'], caseSensitive: true }];
-    for (const length of [10_000, 10_001]) {
-      const middle = length >> 1;
-      for (let at = middle - 8; at <= middle + 2; at++) {
-        const bytes = Buffer.alloc(length, 'x');
-        bytes.write('githubAKIA', at, 'latin1');
-        const collect = (engine: 'auto' | 'js'): number[] => {
-          const out: number[] = [];
-          buildKeywordAutomaton(keywords, engine).scan(bytes, (rule, end) => out.push(rule, end));
-          return out;
-        };
-        expect(collect('auto'), `${length} at ${at}`).toEqual(collect('js'));
-        expect(collect('js')).toEqual([0, at + 6, 1, at + 10]);
+  it('finds a keyword that straddles a boundary where the WebAssembly loop splits a buffer into streams', () => {
+    // `secretkey` is the longest keyword and has no suffix that is one: a stream that starts
+    // inside it can only find it if the streams overlap by enough.
+    const keywords = [{ keywords: ['github', 'hub'] }, { keywords: ['AKIA'], caseSensitive: true }, { keywords: ['secretkey'] }];
+    const wasm = buildKeywordAutomaton(keywords, 'auto');
+    const js = buildKeywordAutomaton(keywords, 'js');
+    const collect = (automaton: KeywordAutomaton, bytes: Buffer): number[] => {
+      const out: number[] = [];
+      automaton.scan(bytes, (rule, end) => out.push(rule, end));
+      return out;
+    };
+    for (const length of [2_100, 4_097, 10_000, 10_001, 10_003, 65_537]) {
+      // Every offset around each point where a stream may start or hand over (quarters, halves).
+      const splits = [1, 2, 3].map((k) => Math.floor((k * length) / 4));
+      for (const split of splits) {
+        for (let at = split - 30; at <= split + 8; at++) {
+          const bytes = Buffer.alloc(length, 'x');
+          bytes.write('secretkey', at, 'latin1');
+          bytes.write('githubAKIA', at + 12, 'latin1');
+          expect(collect(js, bytes)).toEqual([2, at + 9, 0, at + 18, 1, at + 22]);
+          expect(collect(wasm, bytes), `${length} at ${at}`).toEqual(collect(js, bytes));
+        }
       }
+      // Keywords at the very start and end, and back to back across the whole buffer.
+      const edges = Buffer.alloc(length, 'x');
+      edges.write('AKIA', 0, 'latin1');
+      edges.write('github', length - 6, 'latin1');
+      expect(collect(wasm, edges)).toEqual(collect(js, edges));
+      const dense = Buffer.from('githubAKIA'.repeat(Math.ceil(length / 10)).slice(0, length), 'latin1');
+      expect(collect(wasm, dense)).toEqual(collect(js, dense));
     }
   });
 

@@ -10,19 +10,23 @@
  *   if state >= firstOutput: out[hits] = (offset after the byte, state), hits++;
  *   stops early when the output is full; the position and state reached are stored at address 0.
  *
- * scan2(posA, endA, stateA, posB, stateB, firstOutput, table, outA, outB, capacity) → hitsA
- *   the same over two streams in step, for endA - posA bytes. One byte's table load depends on
- *   the last, so a single stream waits on memory latency at every byte; two independent streams
- *   (the two halves of a buffer) let the processor overlap them, which nearly halves the time.
- *   Stops when either output is full; stores posA, stateA, posB, stateB, hitsB at addresses 0–16.
+ * scanN(pos0…posN-1, state0…stateN-1, end0, firstOutput, table, out, capacity) → hits0
+ *   the same over STREAMS streams in step, for end0 - pos0 bytes each. One byte's table load
+ *   depends on the last, so a single stream waits on memory latency at every byte; independent
+ *   streams (parts of one buffer) let the processor overlap them: two nearly halved the time,
+ *   four take off about another third. Stream k writes its hits at out + k * capacity * 8; stops
+ *   when any output is full; stores pos k at 4k, state k at 4(N + k), hits k at 4(2N + k).
  */
 
 const I32 = 0x7f;
 const op = {
   block: 0x02, loop: 0x03, if: 0x04, end: 0x0b, br: 0x0c, brIf: 0x0d,
   get: 0x20, set: 0x21, tee: 0x22, load: 0x28, load8u: 0x2d, store: 0x36,
-  const: 0x41, geU: 0x4f, add: 0x6a, shl: 0x74, or: 0x72, void: 0x40,
+  const: 0x41, geU: 0x4f, add: 0x6a, mul: 0x6c, shl: 0x74, or: 0x72, void: 0x40,
 } as const;
+
+/** Streams the multi-stream loop runs in step (its call below passes exactly four of each). */
+const STREAMS = 4;
 // Parameters, then the one local.
 const POS = 0, END = 1, STATE = 2, FIRST = 3, TABLE = 4, OUT = 5, CAP = 6, HITS = 7;
 
@@ -78,63 +82,64 @@ function scanBody(): number[] {
   return [...uleb(locals.length + code.length), ...locals, ...code];
 }
 
-function scan2Body(): number[] {
-  const [A_POS, A_END, A_STATE, B_POS, B_STATE, FIRST2, TABLE2, OUT_A, OUT_B, CAP2, HITS_A, HITS_B] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+function scanNBody(n: number): number[] {
+  const pos = (k: number): number => k;
+  const state = (k: number): number => n + k;
+  const [END0, FIRSTN, TABLEN, OUTN, CAPN] = [2 * n, 2 * n + 1, 2 * n + 2, 2 * n + 3, 2 * n + 4];
+  const hits = (k: number): number => 2 * n + 5 + k;
+  const each = (part: (k: number) => number[]): number[] => Array.from({ length: n }, (_, k) => part(k)).flat();
   // state = table[(state << 8 | byte at pos) << 2]; pos++
-  const step = (pos: number, state: number): number[] => [
-    op.get, TABLE2,
-    op.get, state, op.const, 8, op.shl,
-    op.get, pos, op.load8u, 0, 0,
+  const step = (k: number): number[] => [
+    op.get, TABLEN,
+    op.get, state(k), op.const, 8, op.shl,
+    op.get, pos(k), op.load8u, 0, 0,
     op.or, op.const, 2, op.shl, op.add,
-    op.load, 2, 0, op.set, state,
-    op.get, pos, op.const, 1, op.add, op.set, pos,
+    op.load, 2, 0, op.set, state(k),
+    op.get, pos(k), op.const, 1, op.add, op.set, pos(k),
   ];
-  const record = (pos: number, state: number, out: number, hits: number): number[] => [
-    op.get, state, op.get, FIRST2, op.geU,
+  // out + (k * capacity + hits) * 8: this stream's next output slot.
+  const slot = (k: number): number[] => [op.get, OUTN, op.get, CAPN, op.const, k, op.mul, op.get, hits(k), op.add, op.const, 3, op.shl, op.add];
+  const record = (k: number): number[] => [
+    op.get, state(k), op.get, FIRSTN, op.geU,
     op.if, op.void,
-    op.get, out, op.get, hits, op.const, 3, op.shl, op.add, op.get, pos, op.store, 2, 0,
-    op.get, out, op.get, hits, op.const, 3, op.shl, op.add, op.get, state, op.store, 2, 4,
-    op.get, hits, op.const, 1, op.add, op.set, hits,
+    ...slot(k), op.get, pos(k), op.store, 2, 0,
+    ...slot(k), op.get, state(k), op.store, 2, 4,
+    op.get, hits(k), op.const, 1, op.add, op.set, hits(k),
     op.end,
   ];
+  const anyOf = (test: (k: number) => number[]): number[] => [...test(0), ...each((k) => (k === 0 ? [] : [...test(k), op.or]))];
   const code = [
     op.block, op.void,
     op.loop, op.void,
-    op.get, A_POS, op.get, A_END, op.geU, op.brIf, 1,
-    ...step(A_POS, A_STATE),
-    ...step(B_POS, B_STATE),
-    // One test for the common case, no hit in either stream.
-    op.get, A_STATE, op.get, FIRST2, op.geU,
-    op.get, B_STATE, op.get, FIRST2, op.geU,
-    op.or,
+    op.get, pos(0), op.get, END0, op.geU, op.brIf, 1,
+    ...each(step),
+    // One test for the common case, no hit in any stream.
+    ...anyOf((k) => [op.get, state(k), op.get, FIRSTN, op.geU]),
     op.if, op.void,
-    ...record(A_POS, A_STATE, OUT_A, HITS_A),
-    ...record(B_POS, B_STATE, OUT_B, HITS_B),
-    op.get, HITS_A, op.get, CAP2, op.geU,
-    op.get, HITS_B, op.get, CAP2, op.geU,
-    op.or, op.brIf, 2,
+    ...each(record),
+    ...anyOf((k) => [op.get, hits(k), op.get, CAPN, op.geU]),
+    op.brIf, 2,
     op.end,
     op.br, 0,
     op.end,
     op.end,
-    op.const, 0, op.get, A_POS, op.store, 2, 0,
-    op.const, 0, op.get, A_STATE, op.store, 2, 4,
-    op.const, 0, op.get, B_POS, op.store, 2, 8,
-    op.const, 0, op.get, B_STATE, op.store, 2, 12,
-    op.const, 0, op.get, HITS_B, op.store, 2, 16,
-    op.get, HITS_A,
+    ...each((k) => [op.const, 0, op.get, pos(k), op.store, 2, 4 * k]),
+    ...each((k) => [op.const, 0, op.get, state(k), op.store, 2, 4 * (n + k)]),
+    ...each((k) => [op.const, 0, op.get, hits(k), op.store, 2, 4 * (2 * n + k)]),
+    op.get, hits(0),
     op.end,
   ];
-  const locals = [1, 2, I32];
+  const locals = [1, n, I32];
   return [...uleb(locals.length + code.length), ...locals, ...code];
 }
 
 function moduleBytes(): Uint8Array {
-  const type = [2, 0x60, 7, I32, I32, I32, I32, I32, I32, I32, 1, I32, 0x60, 10, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, 1, I32];
+  const multiParams = 2 * STREAMS + 5;
+  const type = [2, 0x60, 7, I32, I32, I32, I32, I32, I32, I32, 1, I32, 0x60, multiParams, ...new Array<number>(multiParams).fill(I32), 1, I32];
   const imports = [1, ...name('env'), ...name('memory'), 0x02, 0x00, 1];
   const functions = [2, 0, 1];
-  const exports = [2, ...name('scan'), 0x00, 0, ...name('scan2'), 0x00, 1];
-  const code = [2, ...scanBody(), ...scan2Body()];
+  const exports = [2, ...name('scan'), 0x00, 0, ...name('scanN'), 0x00, 1];
+  const code = [2, ...scanBody(), ...scanNBody(STREAMS)];
   return Uint8Array.from([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
     ...section(1, type), ...section(2, imports), ...section(3, functions), ...section(7, exports), ...section(10, code),
@@ -177,10 +182,14 @@ export interface WasmKeywordScanner {
 }
 
 type ScanFn = (pos: number, end: number, state: number, first: number, table: number, out: number, cap: number) => number;
-type Scan2Fn = (posA: number, endA: number, stateA: number, posB: number, stateB: number, first: number, table: number, outA: number, outB: number, cap: number) => number;
+type ScanNFn = (
+  pos0: number, pos1: number, pos2: number, pos3: number,
+  state0: number, state1: number, state2: number, state3: number,
+  end0: number, first: number, table: number, out: number, cap: number,
+) => number;
 
 // Below this many bytes a buffer is scanned as one stream: splitting it is not worth the set-up.
-const TWO_STREAM_MIN_BYTES = 4096;
+const MULTI_STREAM_MIN_BYTES = 2048;
 
 /**
  * `longestKeyword` (in bytes) sets how far back the second stream starts before the middle of a
@@ -191,17 +200,21 @@ export function createWasmKeywordScanner(delta: Int32Array, firstOutput: number,
   if (module === null || wasm === undefined) return null;
   const tableBytes = delta.byteLength;
   const outBytes = OUT_CAPACITY * 8;
-  const fixed = 64 + tableBytes + 2 * outBytes;
+  const fixed = 64 + tableBytes + STREAMS * outBytes;
   const memory = new wasm.Memory({ initial: Math.ceil((fixed + PAGE) / PAGE) });
   const instance = new wasm.Instance(module, { env: { memory } });
   const run = instance.exports['scan'] as ScanFn;
-  const run2 = instance.exports['scan2'] as Scan2Fn;
+  const runN = instance.exports['scanN'] as ScanNFn;
   const tablePtr = 64;
   const outPtr = tablePtr + tableBytes;
-  const outPtrB = outPtr + outBytes;
-  const dataPtr = outPtrB + outBytes;
+  const dataPtr = outPtr + STREAMS * outBytes;
   new Int32Array(memory.buffer, tablePtr, delta.length).set(delta);
   const lookBack = Math.max(0, longestKeyword - 1);
+  // Per-scan state of the streams, reused from buffer to buffer.
+  const positions = new Int32Array(STREAMS);
+  const states = new Int32Array(STREAMS);
+  const bounds = new Int32Array(STREAMS + 1);
+  const pending: number[][] = Array.from({ length: STREAMS }, () => []);
 
   /** One stream from `pos` to `end`, calling back for hits that end after `after`. */
   const single = (pos: number, end: number, state: number, after: number, onState: (end: number, state: number) => void): void => {
@@ -222,41 +235,57 @@ export function createWasmKeywordScanner(delta: Int32Array, firstOutput: number,
 
   return {
     scan(bytes, start, onState) {
-      const needed = dataPtr + bytes.length;
+      // The last stream may read up to STREAMS - 1 bytes past the data; their hits are dropped.
+      const needed = dataPtr + bytes.length + STREAMS;
       if (needed > memory.buffer.byteLength) memory.grow(Math.ceil((needed - memory.buffer.byteLength) / PAGE));
       new Uint8Array(memory.buffer, dataPtr, bytes.length).set(bytes);
       const end = dataPtr + bytes.length;
-      if (bytes.length < TWO_STREAM_MIN_BYTES || bytes.length < 4 * lookBack) {
+      if (bytes.length < MULTI_STREAM_MIN_BYTES || bytes.length < 4 * STREAMS * lookBack) {
         single(dataPtr, end, start, 0, onState);
         return;
       }
-      // Stream A covers the first half; stream B starts `lookBack` bytes before the middle, so its
-      // hits that end by the middle repeat A's and are dropped, and it owns every later one.
-      const middle = dataPtr + (bytes.length >> 1);
-      let posA = dataPtr;
-      let stateA = start;
-      let posB = middle - lookBack;
-      let stateB = start;
-      // B's hits wait until A is done, so the caller sees hits in increasing order.
-      const pendingB: number[] = [];
-      while (posA < middle) {
-        const hitsA = run2(posA, middle, stateA, posB, stateB, firstOutput, tablePtr, outPtr, outPtrB, OUT_CAPACITY);
-        const resume = new Int32Array(memory.buffer, 0, 5);
-        const hitsB = resume[4] as number;
-        const outA = new Int32Array(memory.buffer, outPtr, hitsA * 2);
-        for (let k = 0; k < hitsA; k++) onState((outA[2 * k] as number) - dataPtr, outA[2 * k + 1] as number);
-        const outB = new Int32Array(memory.buffer, outPtrB, hitsB * 2);
-        for (let k = 0; k < hitsB; k++) {
-          const hitEnd = outB[2 * k] as number;
-          if (hitEnd > middle) pendingB.push(hitEnd - dataPtr, outB[2 * k + 1] as number);
-        }
-        posA = resume[0] as number;
-        stateA = resume[1] as number;
-        posB = resume[2] as number;
-        stateB = resume[3] as number;
+      // Stream k starts at dataPtr + k * stride and runs stride + lookBack bytes. It owns the hits
+      // that end after its own first lookBack bytes (all of them for stream 0) and up to where
+      // the next stream's owned part begins: a keyword ending there starts after the next
+      // stream's start, so that stream sees it whole.
+      const stride = Math.ceil((bytes.length - lookBack) / STREAMS);
+      const stop = dataPtr + stride + lookBack;
+      for (let k = 0; k < STREAMS; k++) {
+        bounds[k] = k === 0 ? dataPtr : dataPtr + k * stride + lookBack;
+        positions[k] = dataPtr + k * stride;
+        states[k] = start;
+        (pending[k] as number[]).length = 0;
       }
-      for (let k = 0; k < pendingB.length; k += 2) onState(pendingB[k] as number, pendingB[k + 1] as number);
-      if (posB < end) single(posB, end, stateB, middle, onState);
+      bounds[STREAMS] = end;
+      // Hits of the later streams wait until the earlier ones are done: the caller sees them in order.
+      while ((positions[0] as number) < stop) {
+        // Called with plain arguments: a spread call goes through the slow generic wrapper.
+        runN(
+          positions[0] as number, positions[1] as number, positions[2] as number, positions[3] as number,
+          states[0] as number, states[1] as number, states[2] as number, states[3] as number,
+          stop, firstOutput, tablePtr, outPtr, OUT_CAPACITY,
+        );
+        const resume = new Int32Array(memory.buffer, 0, 3 * STREAMS);
+        for (let k = 0; k < STREAMS; k++) {
+          positions[k] = resume[k] as number;
+          states[k] = resume[STREAMS + k] as number;
+          const count = resume[2 * STREAMS + k] as number;
+          const out = new Int32Array(memory.buffer, outPtr + k * outBytes, count * 2);
+          const low = bounds[k] as number;
+          const high = bounds[k + 1] as number;
+          const list = pending[k] as number[];
+          for (let h = 0; h < count; h++) {
+            const hitEnd = out[2 * h] as number;
+            if (hitEnd <= low || hitEnd > high) continue;
+            if (k === 0) onState(hitEnd - dataPtr, out[2 * h + 1] as number);
+            else list.push(hitEnd - dataPtr, out[2 * h + 1] as number);
+          }
+        }
+      }
+      for (let k = 1; k < STREAMS; k++) {
+        const list = pending[k] as number[];
+        for (let h = 0; h < list.length; h += 2) onState(list[h] as number, list[h + 1] as number);
+      }
     },
   };
 }
