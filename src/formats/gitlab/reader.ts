@@ -1,6 +1,8 @@
-import type { Confidence, Finding, TrackingSignature } from '../../core/finding.js';
+import type { Confidence, Evidence, Finding, HttpHeader, HttpRequestEvidence, HttpResponseEvidence, SupportingMessage, TrackingSignature } from '../../core/finding.js';
 import type { Identifier, Identifiers } from '../../core/identifier.js';
 import { joinTrackingSignatures } from '../../core/identity/signature.js';
+import type { Package, PackageRef } from '../../core/inventory.js';
+import type { DependencyLocation } from '../../core/location.js';
 import type { Problem } from '../../core/result.js';
 import { isSeverity, type Severity } from '../../core/severity.js';
 import { Checker, at, clip, isObject, item, objectsOf, optArray, optObject, optString, reqArray, reqObject, reqString, type JsonObject } from '../read/check.js';
@@ -93,6 +95,82 @@ function cvssVectors(vulnerability: JsonObject): Finding['cvssVectors'] {
   return out.length > 0 ? out : undefined;
 }
 
+/**
+ * Evidence bounds. The report's own object stays in `raw`; what goes into `Finding.evidence` is
+ * what a page shows, so a 10 MB response body or ten thousand headers cannot bloat every row.
+ */
+export const EVIDENCE_LIMITS = { body: 65_536, text: 8_192, summary: 10_000, headers: 100, supportingMessages: 20 } as const;
+
+/** Cut at `max` UTF-16 units (never inside a surrogate pair) and say how much was left out. */
+export function capText(value: string, max: number): string {
+  if (value.length <= max) return value;
+  let end = max;
+  const code = value.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--;
+  return `${value.slice(0, end)}\n[… truncated by Bulwark: ${value.length - end} more characters]`;
+}
+
+const textOf = (o: JsonObject, key: string, max: number = EVIDENCE_LIMITS.text): string | undefined => (typeof o[key] === 'string' ? capText(o[key], max) : undefined);
+
+function headersOf(value: unknown): HttpHeader[] {
+  if (!Array.isArray(value)) return [];
+  const out: HttpHeader[] = [];
+  for (const h of value) {
+    if (out.length >= EVIDENCE_LIMITS.headers) break;
+    if (isObject(h) && typeof h['name'] === 'string') out.push({ name: capText(h['name'], EVIDENCE_LIMITS.text), value: textOf(h, 'value') ?? '' });
+  }
+  return out;
+}
+
+function httpRequestOf(value: unknown): HttpRequestEvidence | undefined {
+  if (!isObject(value)) return undefined;
+  const method = textOf(value, 'method');
+  const url = textOf(value, 'url');
+  if (method === undefined && url === undefined) return undefined;
+  const body = textOf(value, 'body', EVIDENCE_LIMITS.body);
+  return { method: method ?? '', url: url ?? '', headers: headersOf(value['headers']), ...(body === undefined ? {} : { body }) };
+}
+
+function httpResponseOf(value: unknown): HttpResponseEvidence | undefined {
+  if (!isObject(value)) return undefined;
+  const status = value['status_code'];
+  const statusCode = typeof status === 'number' && Number.isSafeInteger(status) ? status : undefined;
+  const reasonPhrase = textOf(value, 'reason_phrase');
+  if (statusCode === undefined && reasonPhrase === undefined) return undefined;
+  const body = textOf(value, 'body', EVIDENCE_LIMITS.body);
+  return { statusCode: statusCode ?? 0, reasonPhrase: reasonPhrase ?? '', headers: headersOf(value['headers']), ...(body === undefined ? {} : { body }) };
+}
+
+/**
+ * GitLab's DAST / API fuzzing `evidence` in core's shape (camelCase, bounded). Evidence is for
+ * people, not identity: a malformed part is left out rather than refusing the report.
+ */
+function httpEvidenceOf(raw: JsonObject): Evidence | undefined {
+  const evidence = raw['evidence'];
+  if (!isObject(evidence)) return undefined;
+  const summary = textOf(evidence, 'summary', EVIDENCE_LIMITS.summary);
+  const request = httpRequestOf(evidence['request']);
+  const response = httpResponseOf(evidence['response']);
+  const supporting: SupportingMessage[] = [];
+  const messages = evidence['supporting_messages'];
+  if (Array.isArray(messages)) {
+    for (const m of messages) {
+      if (supporting.length >= EVIDENCE_LIMITS.supportingMessages) break;
+      if (!isObject(m)) continue;
+      const req = httpRequestOf(m['request']);
+      const res = httpResponseOf(m['response']);
+      supporting.push({ name: textOf(m, 'name', 255) ?? '', ...(req === undefined ? {} : { request: req }), ...(res === undefined ? {} : { response: res }) });
+    }
+  }
+  if (summary === undefined && request === undefined && response === undefined && supporting.length === 0) return undefined;
+  return {
+    ...(summary === undefined ? {} : { summary }),
+    ...(request === undefined ? {} : { request }),
+    ...(response === undefined ? {} : { response }),
+    ...(supporting.length === 0 ? {} : { supportingMessages: supporting }),
+  };
+}
+
 function readVulnerability(c: Checker, raw: JsonObject, path: string, reportType: IngestReportType, scannerId: string): IngestedFinding | undefined {
   optString(c, raw, 'id', path);
   const identifiers = readIdentifiers(c, raw, path);
@@ -104,6 +182,8 @@ function readVulnerability(c: Checker, raw: JsonObject, path: string, reportType
   if (!identifiers || !where) return undefined;
   const confidence = typeof raw['confidence'] === 'string' ? raw['confidence'].toLowerCase() : '';
   const vectors = cvssVectors(raw);
+  const http = where.location.kind === 'http' ? httpEvidenceOf(raw) : undefined;
+  const evidence: Evidence | undefined = extract === undefined ? http : { ...http, snippet: extract };
   const finding: Finding = {
     ruleId: identifiers[0].value,
     reportType: coreReportType(reportType),
@@ -116,7 +196,7 @@ function readVulnerability(c: Checker, raw: JsonObject, path: string, reportType
     location: where.location,
     links: links(raw),
     analyzer: scannerId,
-    ...(extract === undefined ? {} : { evidence: { snippet: extract } }),
+    ...(evidence === undefined ? {} : { evidence }),
     ...(signatures.length > 0 ? { signatures } : {}),
     ...(solution === undefined ? {} : { remediation: solution }),
     ...(vectors === undefined ? {} : { cvssVectors: vectors }),
@@ -144,6 +224,52 @@ function component(raw: JsonObject | undefined): { id: string; name: string; ver
     ...(typeof raw['version'] === 'string' ? { version: raw['version'] } : {}),
     ...(vendor === undefined ? {} : { vendor }),
   };
+}
+
+/**
+ * GitLab puts a vulnerable package's path on its dependency_files entry; the finding's location
+ * often has none. Give each dependency finding without a path the path of the package with the
+ * same file, name and version, so the vulnerability page can say how the package got in.
+ */
+function withDependencyPaths(findings: IngestedFinding[], packages: readonly Package[]): void {
+  // Index only what the findings ask for, by package name (no joined string keys: at 100,000
+  // packages hashing fresh strings costs more than the whole lookup).
+  interface Wanted {
+    readonly file: string;
+    readonly version: string;
+    readonly indexes: number[];
+    path?: readonly PackageRef[];
+  }
+  const byName = new Map<string, Wanted[]>();
+  findings.forEach(({ finding }, index) => {
+    const loc = finding.location;
+    if (loc.kind !== 'dependency' || (loc.path !== undefined && loc.path.length > 0)) return;
+    const list = byName.get(loc.packageName) ?? [];
+    const same = list.find((w) => w.file === loc.file && w.version === loc.version);
+    if (same) same.indexes.push(index);
+    else {
+      list.push({ file: loc.file, version: loc.version, indexes: [index] });
+      byName.set(loc.packageName, list);
+    }
+  });
+  if (byName.size === 0) return;
+  for (const pkg of packages) {
+    if (pkg.path === undefined || pkg.path.length === 0) continue;
+    const list = byName.get(pkg.name);
+    if (list === undefined) continue;
+    const file = pkg.locations[0]?.file;
+    const wanted = list.find((w) => w.path === undefined && w.file === file && w.version === pkg.version);
+    if (wanted) wanted.path = pkg.path;
+  }
+  for (const list of byName.values()) {
+    for (const { path, indexes } of list) {
+      if (path === undefined) continue;
+      for (const index of indexes) {
+        const ingested = findings[index] as IngestedFinding;
+        findings[index] = { ...ingested, finding: { ...ingested.finding, location: { ...(ingested.finding.location as DependencyLocation), path } } };
+      }
+    }
+  }
 }
 
 /** True when the document looks like a GitLab security report (the format sniff). */
@@ -198,6 +324,7 @@ export function readGitlabDocument(document: JsonObject, ctx: GitlabReadContext)
   });
   const packages = files ? readDependencyFiles(c, files, ctx.maxPackages) : [];
   if (c.failed) return undefined;
+  if (packages.length > 0) withDependencyPaths(findings, packages);
 
   const messages = scanMessages(scan, ctx.file);
   if (Number(parts[1]) === 15) {

@@ -74,7 +74,7 @@ describe('formats/read: GitLab reports from GitLab analyzers', () => {
     expect(aws?.finding.evidence).toEqual({ snippet: 'AKIA****************' });
   });
 
-  it('reads a DAST finding with its evidence kept raw', () => {
+  it('reads a DAST finding with its evidence mapped and kept raw', () => {
     const report = readOne('gl-dast-report.json');
     const csp = report.findings[0];
     expect(csp?.finding.location).toEqual({ kind: 'http', hostname: 'https://shop.example.test', method: 'GET', path: '/login', param: '' });

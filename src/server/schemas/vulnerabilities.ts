@@ -56,6 +56,13 @@ export const CommentSchema = Type.Object({
 
 export const IdentifierSchema = Type.Object({ type: Type.String(), name: Type.String(), value: Type.String(), url: Type.Optional(Type.String()) });
 
+/** What the caller may do to this vulnerability (their role in its project and, for a token, its scope). */
+export const VulnerabilityPermissionsSchema = Type.Object({
+  changeState: Type.Boolean({ description: 'change the state (maintainer or owner)' }),
+  comment: Type.Boolean({ description: 'add a comment (developer or higher)' }),
+  linkIssue: Type.Boolean({ description: 'set or remove the issue link (developer or higher)' }),
+});
+
 export const VulnerabilityDetailSchema = Type.Object({
   id: Id,
   uuid: Type.String(),
@@ -88,6 +95,7 @@ export const VulnerabilityDetailSchema = Type.Object({
   lastPipelineId: Nullable(Id),
   history: Type.Array(HistorySchema),
   comments: Type.Array(CommentSchema),
+  permissions: VulnerabilityPermissionsSchema,
 });
 
 export const StateChangeResult = Type.Object({ updated: Type.Integer() });

@@ -1,8 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, NavLink, Outlet, useLocation, useNavigate, useParams } from 'react-router';
 import { signOut, useUser } from '../auth/session.js';
+import { useVulnerability } from '../pages/vulnerability/api.js';
 import { pagesOf } from './nav.js';
-import { scopeFromParams, scopePath } from './scope.js';
+import { scopeFromParams, scopePath, type Scope } from './scope.js';
 import { ScopeSwitcher } from './scope-switcher.js';
 
 /** The page segment of the current path: `/groups/4/dashboard` → `dashboard`. */
@@ -18,7 +19,10 @@ export function AppShell() {
   const location = useLocation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const scope = scopeFromParams(params);
+  // /vulnerabilities/:id has no scope in its URL: it is in its project's (same query as the page, so one request).
+  const vulnerabilityId = Number(params.vulnerabilityId);
+  const vulnerability = useVulnerability(params.vulnerabilityId !== undefined && Number.isSafeInteger(vulnerabilityId) ? vulnerabilityId : 0);
+  const scope: Scope = params.vulnerabilityId !== undefined && vulnerability.data !== undefined ? { kind: 'project', id: vulnerability.data.projectId } : scopeFromParams(params);
   const page = currentPage(location.pathname);
 
   async function leave() {

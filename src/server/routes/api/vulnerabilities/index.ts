@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { projectLevel, requireLevel } from '../../../plugins/access.js';
+import { PERMISSIONS, projectLevel, requireLevel, type Permission } from '../../../plugins/access.js';
 import { findVulnerability, listComments, listHistory, vulnerabilityProjects } from '../../../db/repositories/vulnerabilities.js';
 import type { StoredIdentifier, Vulnerability } from '../../../db/schema.js';
 import { HttpError, notFound } from '../../../http-error.js';
@@ -32,7 +32,19 @@ function changeOf(body: StateChangeBodyType | BulkStateChangeBodyType): StateCha
   };
 }
 
-async function detail(app: FastifyInstance, v: Vulnerability) {
+/**
+ * What the caller may do here, so a page can hide what would only be refused. A `read_api` token
+ * may write nothing whatever the role; the level is the one the access check resolved.
+ */
+function permissionsOf(request: FastifyRequest): { changeState: boolean; comment: boolean; linkIssue: boolean } {
+  const identity = request.identity;
+  const level = request.access?.level ?? 0;
+  const writes = identity !== null && (identity.scopes === 'session' || identity.scopes.includes('api'));
+  const may = (permission: Permission) => writes && level >= PERMISSIONS[permission];
+  return { changeState: may('admin_vulnerability'), comment: may('comment_vulnerability'), linkIssue: may('link_vulnerability_issue') };
+}
+
+async function detail(app: FastifyInstance, request: FastifyRequest, v: Vulnerability) {
   const [history, comments] = await Promise.all([listHistory(app.db, v.id), listComments(app.db, v.id)]);
   const identifiers = v.identifiers as StoredIdentifier[];
   const primary: StoredIdentifier = identifiers[0] ?? { type: v.primary_identifier_type, name: v.primary_identifier_name, value: v.primary_identifier_value };
@@ -78,6 +90,7 @@ async function detail(app: FastifyInstance, v: Vulnerability) {
       pipelineId: h.pipeline_id,
     })),
     comments: comments.map(commentDto),
+    permissions: permissionsOf(request),
   };
 }
 
@@ -97,7 +110,7 @@ export async function vulnerabilityRoutes(app: FastifyInstance): Promise<void> {
       const id = request.access?.vulnerabilityId;
       const v = id === undefined ? undefined : await findVulnerability(app.db, id);
       if (v === undefined) throw notFound('vulnerability');
-      return detail(app, v);
+      return detail(app, request, v);
     },
   );
 
@@ -119,7 +132,7 @@ export async function vulnerabilityRoutes(app: FastifyInstance): Promise<void> {
       await changeStates(app.db, [id], changeOf(request.body), actorOf(request));
       const v = await findVulnerability(app.db, id);
       if (v === undefined) throw notFound('vulnerability');
-      return detail(app, v);
+      return detail(app, request, v);
     },
   );
 
