@@ -30,6 +30,8 @@ export interface ModuleIndex {
   readonly scopes: readonly ScopeEntry[];
   /** Source text of a span (empty when the source was not given). */
   text(span: Span): string;
+  /** Whether `word` is one of the source's identifier-like tokens (true when the source was not given). */
+  mentions(word: string): boolean;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -183,7 +185,16 @@ export function buildIndex(module: Module, source: string): ModuleIndex {
   return {
     module, aliases: table, exprs, exprsByKind, callsByName, stmtsByKind, membersByProperty, namesByName, aliasesByLast, blocks, functions, scopes,
     text: makeText(source),
+    mentions: makeMentions(source),
   };
+}
+
+function makeMentions(source: string): (word: string) => boolean {
+  if (source === '') return () => true;
+  // The file's identifier-like tokens, split as pattern words are (search.ts): one pass over the
+  // text, where a substring search per word and file cost more than the searches it saved.
+  let tokens: Set<string> | undefined;
+  return (word) => (tokens ??= new Set(source.split(/[^A-Za-z0-9_]+/))).has(word);
 }
 
 const CACHE = new WeakMap<Module, { source: string; index: ModuleIndex }>();

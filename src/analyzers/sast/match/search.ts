@@ -1,5 +1,6 @@
-import type { Expr, Span, Stmt } from '../ir/types.js';
-import { NO_BINDINGS, type Bindings } from './bindings.js';
+import { NAMES_NOT_IN_SOURCE } from '../ir/translate/common.js';
+import type { Expr, FunctionDecl, Language, Span, Stmt } from '../ir/types.js';
+import { isEllipsisMetavar, isMetavar, NO_BINDINGS, type Bindings } from './bindings.js';
 import type { CompiledPattern, SeqItem } from './compile.js';
 import { matchExpr, type MatchContext } from './match-expr.js';
 import { matchSeqStmt, matchStmt } from './match-stmt.js';
@@ -142,8 +143,146 @@ function searchSeq(items: readonly SeqItem[], trailing: boolean, index: ModuleIn
   return hits;
 }
 
+/**
+ * Words that must occur in the text of any file the pattern matches: the identifiers, member
+ * names and keyword-argument names the matcher compares as they are written, or through an
+ * import alias whose parts are written in the file too. Only the parts every match must meet
+ * are read (not what a `...` body or an `other` statement leaves unchecked); metavariables and
+ * names the translators make up (NAMES_NOT_IN_SOURCE) are left out. Split at anything not an
+ * identifier character, as ModuleIndex.mentions splits the file, so a dotted name asks for
+ * each of its parts (identifiers spelled with escapes, `\u0065val`, are not recognised).
+ */
+function requiredWords(pattern: CompiledPattern): readonly string[] {
+  const words = new Set<string>();
+  const word = (text: string): void => {
+    if (text.startsWith('$') || isMetavar(text) || isEllipsisMetavar(text) || NAMES_NOT_IN_SOURCE.has(text)) return;
+    for (const part of text.split(/[^A-Za-z0-9_]+/)) if (part !== '') words.add(part);
+  };
+  const expr = (e: Expr | undefined): void => {
+    if (!e) return;
+    switch (e.kind) {
+      case 'name':
+        word(e.name);
+        return;
+      case 'member':
+        word(e.property);
+        expr(e.object);
+        return;
+      case 'call':
+        expr(e.callee);
+        for (const a of e.args) {
+          if (a.name !== undefined) word(a.name);
+          expr(a.value);
+        }
+        return;
+      case 'index':
+        expr(e.object);
+        expr(e.index);
+        return;
+      case 'binary':
+        expr(e.left);
+        expr(e.right);
+        return;
+      case 'unary':
+        expr(e.operand);
+        return;
+      case 'await':
+      case 'cast':
+      case 'type-test':
+        expr(e.value);
+        return;
+      case 'assign':
+        expr(e.target);
+        expr(e.value);
+        return;
+      case 'conditional':
+        expr(e.test);
+        expr(e.consequent);
+        expr(e.alternate);
+        return;
+      case 'array':
+        e.elements.forEach(expr);
+        return;
+      case 'other':
+        e.children.forEach(expr);
+        return;
+      case 'function':
+        fn(e.fn);
+        return;
+      default:
+        // Literals, templates (a plain string can match them), objects, ellipses: nothing certain.
+        return;
+    }
+  };
+  const fn = (f: FunctionDecl): void => {
+    f.decorators.forEach(expr);
+    f.body.forEach(stmt);
+  };
+  const stmt = (s: Stmt): void => {
+    switch (s.kind) {
+      case 'expr':
+        expr(s.expr);
+        return;
+      case 'assign':
+      case 'return':
+      case 'throw':
+        if (s.kind === 'assign') expr(s.target);
+        expr(s.value);
+        return;
+      case 'if':
+        expr(s.test);
+        s.consequent.forEach(stmt);
+        s.alternate?.forEach(stmt);
+        return;
+      case 'loop':
+        expr(s.binding);
+        expr(s.iterable);
+        expr(s.test);
+        s.body.forEach(stmt);
+        return;
+      case 'block':
+        s.body.forEach(stmt);
+        return;
+      case 'try':
+        s.body.forEach(stmt);
+        s.finalizer?.forEach(stmt);
+        return;
+      case 'switch':
+        expr(s.discriminant);
+        return;
+      case 'function':
+        fn(s.fn);
+        return;
+      case 'class':
+        s.decorators.forEach(expr);
+        s.body.forEach(stmt);
+        return;
+      default:
+        // `import`, `export`, `other`: compared on other grounds, or not at all.
+        return;
+    }
+  };
+  if (pattern.kind === 'expr') expr(pattern.expr);
+  else if (pattern.kind === 'stmt') stmt(pattern.stmt);
+  else for (const item of pattern.items) stmt(item.stmt);
+  // Longest first: usually the rarer words.
+  return [...words].sort((a, b) => b.length - a.length);
+}
+
+const REQUIRED = new WeakMap<CompiledPattern, readonly string[]>();
+// PHP's translator names calls after keywords, which PHP reads in any case (`ECHO`, `Print`),
+// and after node types (`print` is `print_intrinsic`): its names need not be in the text.
+const NO_TEXT_PREFILTER: ReadonlySet<Language> = new Set(['php']);
+
 /** Every place in the module where the pattern matches. */
 export function searchPattern(pattern: CompiledPattern, index: ModuleIndex): Hit[] {
+  let words = NO_TEXT_PREFILTER.has(index.module.language) ? [] : REQUIRED.get(pattern);
+  if (!words) {
+    words = requiredWords(pattern);
+    REQUIRED.set(pattern, words);
+  }
+  // Most patterns name a call or a setting the file never mentions: a text search settles it.
+  for (const w of words) if (!index.mentions(w)) return [];
   const ctx: MatchContext = { aliases: index.aliases };
   switch (pattern.kind) {
     case 'expr':

@@ -3,8 +3,10 @@ import { dirname, join } from 'node:path';
 import type TreeSitter from 'web-tree-sitter';
 import type { Language } from '../ir/types.js';
 import { LANGUAGE_SPECS } from './languages.js';
+import { lightTree, type CursorCalls, type LightNode } from './light-tree.js';
 
-export type SyntaxNode = TreeSitter.SyntaxNode;
+/** What the translators walk: a tree copied out of tree-sitter (see light-tree.ts). */
+export type SyntaxNode = LightNode;
 export type SyntaxTree = TreeSitter.Tree;
 
 // Loaded through a require the bundler does not follow: web-tree-sitter finds its own
@@ -19,10 +21,57 @@ function grammarPath(file: string): string {
   return join(dirname(loadModule.resolve('tree-sitter-wasms/package.json')), 'out', file);
 }
 
+// The Emscripten module behind web-tree-sitter: its exported cursor functions, called directly,
+// skip the JavaScript wrappers' marshalling (see light-tree.ts). Unset if another caller started
+// the runtime first; the walk then goes through the public cursor API.
+let emscripten: Record<string, unknown> | undefined;
+let calls: CursorCalls | undefined;
+
 async function loadRuntime(): Promise<typeof TreeSitter> {
   const Parser = loadModule('web-tree-sitter') as typeof TreeSitter;
-  await Parser.init();
+  // Emscripten calls each preRun hook with its module object.
+  await Parser.init({ preRun: [(module: Record<string, unknown>) => (emscripten = module)] });
   return Parser;
+}
+
+type WasmCall = (tree: number) => number;
+
+/** The direct cursor calls, looked up once (after one use of each through the public API). */
+function cursorCalls(tree: SyntaxTree): CursorCalls | undefined {
+  if (calls || !emscripten) return calls;
+  const module = emscripten;
+  // Emscripten's exports start as stubs that replace themselves with the WebAssembly function on
+  // first call: call each once through the public cursor so that the lookups below get the real ones.
+  const warm = tree.walk();
+  warm.gotoFirstChild();
+  warm.gotoNextSibling();
+  warm.gotoParent();
+  void [warm.nodeTypeId, warm.currentFieldId, warm.startIndex, warm.endIndex, warm.nodeIsNamed];
+  warm.delete();
+  const fn = (name: string): WasmCall | undefined => (typeof module[name] === 'function' ? (module[name] as WasmCall) : undefined);
+  const init = module._ts_init as (() => number) | undefined;
+  const found = {
+    firstChild: fn('_ts_tree_cursor_goto_first_child_wasm'),
+    nextSibling: fn('_ts_tree_cursor_goto_next_sibling_wasm'),
+    parent: fn('_ts_tree_cursor_goto_parent_wasm'),
+    typeId: fn('_ts_tree_cursor_current_node_type_id_wasm'),
+    fieldId: fn('_ts_tree_cursor_current_field_id_wasm'),
+    startIndex: fn('_ts_tree_cursor_start_index_wasm'),
+    endIndex: fn('_ts_tree_cursor_end_index_wasm'),
+    isNamed: fn('_ts_tree_cursor_current_node_is_named_wasm'),
+  };
+  const complete = Object.values(found).every((f) => f !== undefined) && typeof init === 'function' && module.HEAP32 instanceof Int32Array;
+  if (!complete) {
+    emscripten = undefined;
+    return undefined;
+  }
+  calls = { ...(found as Record<keyof typeof found, WasmCall>), transferBuffer: init(), heap: () => module.HEAP32 as Int32Array };
+  return calls;
+}
+
+/** The tree as light nodes (the tree itself can be deleted afterwards). */
+export function lightRoot(tree: SyntaxTree, source: string): SyntaxNode {
+  return lightTree(tree, source, cursorCalls(tree));
 }
 
 /** Load the tree-sitter runtime (once per thread) and the grammars of `languages`. */

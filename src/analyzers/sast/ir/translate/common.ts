@@ -31,6 +31,14 @@ export interface LanguageHandlers {
   readonly skip: ReadonlySet<string>;
 }
 
+/**
+ * Names the translators write into the IR that need not appear in the source text (`this` for a
+ * class field, PHP's backticks as `shell_exec`, Ruby's as a call to `` ` ``…). The matcher skips a
+ * pattern in a file that lacks one of the pattern's names (match/search.ts), except these: a
+ * translator that makes up a new name must add it here.
+ */
+export const NAMES_NOT_IN_SOURCE: ReadonlySet<string> = new Set(['this', '$this', 'super', 'base', 'self', 'shell_exec', 'echo', '`']);
+
 // Placeholders that pattern snippets put where `$X`, `$...X` and `...` were (see snippet.ts).
 export const MV_PREFIX = '__BW_MV_';
 export const MV_ELLIPSIS_PREFIX = '__BW_MV_ELL_';

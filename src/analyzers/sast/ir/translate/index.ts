@@ -1,6 +1,6 @@
 import type { Problem } from '../../../../core/result.js';
 import { DEFAULT_PARSE_BUDGET, looksMinified, type ParseBudget } from '../../parse/budget.js';
-import { parserFor, type SyntaxTree } from '../../parse/parser.js';
+import { lightRoot, parserFor, type SyntaxTree } from '../../parse/parser.js';
 import type { Language, Module } from '../types.js';
 import { countErrors, Translator, type LanguageHandlers } from './common.js';
 import { HANDLERS } from './handlers.js';
@@ -39,7 +39,7 @@ export function translateSource(language: Language, path: string, text: string, 
   const tree = parseWithBudget(language, text, budget);
   if (!tree) return { problems: [info('sast-parse-timeout', `parsing took longer than ${Math.round(budget.timeoutMicros / 1000)} ms; not analyzed`)] };
   try {
-    const root = tree.rootNode;
+    const root = lightRoot(tree, text);
     const translator = new Translator(language, HANDLERS[language], budget.maxDepth, false, path);
     const body = translator.stmts([root]);
     const errorCount = countErrors(root);

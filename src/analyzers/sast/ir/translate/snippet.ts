@@ -1,7 +1,7 @@
 import { err, ok, type Problem, type Result } from '../../../../core/result.js';
 import { parseWithBudget } from './index.js';
 import { DEFAULT_PARSE_BUDGET } from '../../parse/budget.js';
-import type { SyntaxNode } from '../../parse/parser.js';
+import { lightRoot, type SyntaxNode } from '../../parse/parser.js';
 import type { Expr, Language, Stmt } from '../types.js';
 import { countErrors, ELLIPSIS_PLACEHOLDER, MV_ELLIPSIS_PREFIX, MV_PREFIX, placeholderText, Translator } from './common.js';
 import { HANDLERS } from './handlers.js';
@@ -121,10 +121,11 @@ export function translateSnippet(language: Language, code: string): Result<Snipp
       const tree = parseWithBudget(language, variant.code, DEFAULT_PARSE_BUDGET);
       if (!tree) continue;
       try {
-        const errors = countErrors(tree.rootNode);
+        const root = lightRoot(tree, variant.code);
+        const errors = countErrors(root);
         if (best && errors >= best.errors) continue;
         const translator = new Translator(language, HANDLERS[language], DEFAULT_PARSE_BUDGET.maxDepth, true, '<pattern>');
-        const nodes = unwrapBlock(variant.unwrap(tree.rootNode));
+        const nodes = unwrapBlock(variant.unwrap(root));
         if (nodes.length === 0) continue;
         best = { errors, body: translator.stmts(nodes) };
         if (errors === 0) break;
