@@ -95,7 +95,7 @@ describe.skipIf(!CAN_RUN)(`web UI: security dashboard${SKIP_REASON}`, () => {
 
     // Range picker: the URL and the request change, and the table follows.
     const request = page.waitForRequest((r) => r.url().includes('/dashboard/daily-counts?days=30'));
-    await page.getByRole('radio', { name: '30 days' }).check();
+    await page.getByRole('radio', { name: '30 days' }).click(); // URL-driven: the state follows the navigation
     await request;
     await page.waitForURL(/[?&]days=30\b/);
     await expect.poll(() => dataTable.locator('tbody tr').count()).toBe(30);
@@ -105,7 +105,7 @@ describe.skipIf(!CAN_RUN)(`web UI: security dashboard${SKIP_REASON}`, () => {
     expect(monthTotal).toBeGreaterThan(0);
     expect(await dataTable.locator('tbody tr').last().locator('th, td').allTextContents()).toEqual([month.day, ...SEVERITIES.map((s) => String(month[s])), String(monthTotal)]);
     // Unstacked too, and both survive a reload.
-    await page.getByRole('checkbox', { name: 'Stacked' }).uncheck();
+    await page.getByRole('checkbox', { name: 'Stacked' }).click(); // URL-driven
     await page.waitForURL(/stacked=0/);
     await page.reload();
     await expect.poll(() => page.getByRole('radio', { name: '30 days' }).isChecked()).toBe(true);
@@ -144,7 +144,7 @@ describe.skipIf(!CAN_RUN)(`web UI: security dashboard${SKIP_REASON}`, () => {
     await page.waitForURL(/[?&]days=60\b/);
     await page.keyboard.press('ArrowRight');
     await page.waitForURL((url) => !url.search.includes('days='));
-    await page.getByRole('checkbox', { name: 'Stacked' }).check();
+    await page.getByRole('checkbox', { name: 'Stacked' }).click(); // URL-driven
     await expect.poll(() => page.getByTestId('open-chart').getAttribute('aria-label')).toMatch(/^Stacked area chart .* over 90 days\.$/);
     await chartSvgMarkup(page);
     await docScreenshot(page, 'dashboard');
