@@ -2,7 +2,7 @@
 // 400 ms of every run; a bundle costs a few tens. The CLI is split at its dynamic imports (one
 // chunk per command, the server, the tree analyzers…) so that `scan --scanners secrets` parses
 // about a third of it. Type checking stays with tsc.
-import { cpSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
@@ -69,6 +69,19 @@ cpSync('src/analyzers/sast/rules', 'dist/sast-rules', {
   recursive: true,
   filter: (path) => statSync(path).isDirectory() || /\.ya?ml$/.test(path),
 });
+await packSastRules('dist/sast-rules');
+
+/**
+ * The packaged SAST rules parsed and checked once here, written beside the YAML copies
+ * (dist/sast-rules/rules.json): a scan then reads one JSON file instead of parsing 150 YAML files
+ * (about 0.8 s of CPU). The loader comes from tsc's output, which the build script makes first.
+ */
+async function packSastRules(dir) {
+  const loader = await import(new URL('../dist/analyzers/sast/rules/loader.js', import.meta.url).href);
+  const packed = loader.packRules(dir);
+  if (packed.text === undefined) throw new Error(`packaged SAST rules do not load:\n${packed.problems.map((p) => p.message).join('\n')}`);
+  writeFileSync(join(dir, loader.PACKED_RULES_FILE), packed.text);
+}
 
 /**
  * Chunk names change with their content. Old ones are removed once they are ten minutes old: a

@@ -1,6 +1,6 @@
 import type { Problem } from '../../core/result.js';
 import { builtinRulesDir } from './rules/builtin.js';
-import { loadRules } from './rules/loader.js';
+import { loadPackagedRules, loadRules } from './rules/loader.js';
 import type { SastRule } from './rules/types.js';
 
 /** Which rules a scan runs, as plain data (it is sent to worker threads, which load the rules again). */
@@ -19,7 +19,7 @@ export function loadSastRules(options: SastRuleSettings): { rules: SastRule[]; p
   const problems: Problem[] = [];
   const builtin = options.builtinRules === false ? undefined : builtinRulesDir();
   for (const path of [...(builtin ? [builtin] : []), ...(options.rulesPaths ?? [])]) {
-    const loaded = loadRules(path, path === builtin ? builtin : undefined);
+    const loaded = path === builtin ? loadPackagedRules(builtin) : loadRules(path);
     rules.push(...loaded.rules);
     problems.push(...loaded.problems);
   }

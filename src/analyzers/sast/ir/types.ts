@@ -8,7 +8,11 @@
 
 export type Language = 'javascript' | 'typescript' | 'tsx' | 'python' | 'java' | 'go' | 'php' | 'ruby' | 'csharp';
 
-/** A source range: 1-based lines, 0-based columns and byte offsets, end exclusive. */
+/**
+ * A source range: 1-based lines, 0-based columns and offsets, end exclusive. Despite the names,
+ * `startByte`/`endByte` and the columns count UTF-16 code units (web-tree-sitter's indices), so
+ * `source.slice(startByte, endByte)` is the range's text.
+ */
 export interface Span {
   readonly startLine: number;
   readonly startColumn: number;

@@ -46,10 +46,9 @@ function lastName(e: Expr): string | undefined {
   return undefined;
 }
 
+// Span offsets are UTF-16 code units (web-tree-sitter's indices), the units of a JS string.
 function makeText(source: string): (span: Span) => string {
-  if (Buffer.byteLength(source) === source.length) return (span) => source.slice(span.startByte, span.endByte);
-  const bytes = Buffer.from(source);
-  return (span) => bytes.subarray(span.startByte, span.endByte).toString('utf8');
+  return (span) => source.slice(span.startByte, span.endByte);
 }
 
 const STMT = 0;

@@ -29,18 +29,19 @@ function wordAt(text: string, name: string, last: boolean): number {
  */
 export function narrowNameSpan(b: Bound & { kind: 'name' }, index: ModuleIndex): Span {
   const span = b.span;
-  if (b.at === undefined || b.name === '' || span.endByte - span.startByte === Buffer.byteLength(b.name)) return span;
+  if (b.at === undefined || b.name === '' || span.endByte - span.startByte === b.name.length) return span;
   const whole = index.text(span);
   const tail = b.at === 'last' && whole.length > MAX_SCAN;
   const text = tail ? whole.slice(-MAX_SCAN) : whole.slice(0, MAX_SCAN);
   const found = wordAt(text, b.name, b.at === 'last');
   if (found < 0) return span;
   const before = tail ? whole.slice(0, whole.length - MAX_SCAN) + text.slice(0, found) : text.slice(0, found);
-  const startByte = span.startByte + Buffer.byteLength(before);
+  // Offsets and columns count UTF-16 code units, as string lengths do.
+  const startByte = span.startByte + before.length;
   const newline = before.lastIndexOf('\n');
   const startLine = span.startLine + (before.match(/\n/g)?.length ?? 0);
-  const startColumn = newline < 0 ? span.startColumn + Buffer.byteLength(before) : Buffer.byteLength(before.slice(newline + 1));
-  const length = Buffer.byteLength(b.name);
+  const startColumn = newline < 0 ? span.startColumn + before.length : before.length - newline - 1;
+  const length = b.name.length;
   return { startLine, startColumn, endLine: startLine, endColumn: startColumn + length, startByte, endByte: startByte + length };
 }
 

@@ -55,11 +55,11 @@ export function runOn(rule: TaintRule, files: Readonly<Record<string, string>>):
   const sources = new Map(Object.entries(files));
   return runTaint(rule, modules, sources).map((m: RuleMatch) => {
     const code = files[m.path] ?? '';
-    const text = (s: { startByte: number; endByte: number }, file: string): string => Buffer.from(files[file] ?? '').subarray(s.startByte, s.endByte).toString();
+    const text = (s: { startByte: number; endByte: number }, file: string): string => (files[file] ?? '').slice(s.startByte, s.endByte);
     return {
       path: m.path,
       line: m.span.startLine,
-      text: Buffer.from(code).subarray(m.span.startByte, m.span.endByte).toString(),
+      text: code.slice(m.span.startByte, m.span.endByte),
       flow: (m.flow ?? []).map((s) => `${s.step}@${s.path}:${s.span.startLine} ${text(s.span, s.path)}`),
     };
   });
