@@ -6,9 +6,10 @@ import { PageHeader } from '../../components/page-header.js';
 import { EmptyState, ErrorMessage, Loading, Spinner } from '../../components/status.js';
 import { scopeFromParams } from '../../layout/scope.js';
 import { useProject } from '../../layout/scope-names.js';
-import { formatTime, idParam, shortSha, usePipelines, type Pipeline } from '../pipelines/api.js';
+import { idParam, shortSha, usePipelines, type Pipeline } from '../pipelines/api.js';
 import { summarySentence, useComparison, type Comparison, type FindingSummary, type ReportComparison } from './api.js';
 import './compare.css';
+import { formatTime } from '../../components/format.js';
 
 function pipelineLabel(p: Pick<Pipeline, 'id' | 'ref' | 'sha' | 'isDefaultBranch'>): string {
   return `#${p.id} · ${p.ref} @ ${shortSha(p.sha)}${p.isDefaultBranch ? ' (default)' : ''}`;

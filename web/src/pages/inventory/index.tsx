@@ -9,7 +9,8 @@ import { scopeFromParams, scopePath, type Scope } from '../../layout/scope.js';
 import { useGroup } from '../../layout/scope-names.js';
 import { OffsetPager, offsetParam } from '../dependencies/pager.js';
 import '../dependencies/pages.css';
-import { formatTime, typeLabel, type Inventory, type InventoryProject, type KnownReportType, type SecurityCoverage } from '../security-configuration/report-types.js';
+import { typeLabel, type Inventory, type InventoryProject, type KnownReportType, type SecurityCoverage } from '../security-configuration/report-types.js';
+import { formatTime } from '../../components/format.js';
 
 const PAGE_SIZE = 25;
 const COVERAGE_KEY = ['security-coverage'] as const;

@@ -22,12 +22,6 @@ export function shortSha(sha: string): string {
   return sha.slice(0, 8);
 }
 
-export function formatTime(iso: string | null): string {
-  if (iso === null) return '—';
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
-
 /** A positive integer from the query string, or undefined. */
 export function idParam(value: string | null): number | undefined {
   if (value === null || !/^\d{1,15}$/.test(value)) return undefined;

@@ -5,8 +5,9 @@ import { PageHeader } from '../../components/page-header.js';
 import { EmptyState, ErrorMessage, Loading, Spinner } from '../../components/status.js';
 import { scopeFromParams } from '../../layout/scope.js';
 import { useProject } from '../../layout/scope-names.js';
-import { compareHref, formatTime, idParam, PAGE_SIZE, shortSha, usePipelines, type Pipeline } from './api.js';
+import { compareHref, idParam, PAGE_SIZE, shortSha, usePipelines, type Pipeline } from './api.js';
 import './pipelines.css';
+import { formatTime } from '../../components/format.js';
 
 function Reports({ reports }: { reports: Pipeline['reports'] }) {
   if (reports.length === 0) return <span className="muted">no reports</span>;

@@ -7,7 +7,8 @@ import { EmptyState, ErrorMessage, Loading } from '../../components/status.js';
 import { scopeFromParams, scopePath } from '../../layout/scope.js';
 import { useProject } from '../../layout/scope-names.js';
 import '../dependencies/pages.css';
-import { ENABLE_HINTS, formatTime, typeLabel, uploadCommand, type ReportTypeConfiguration, type SecurityConfiguration } from './report-types.js';
+import { ENABLE_HINTS, typeLabel, uploadCommand, type ReportTypeConfiguration, type SecurityConfiguration } from './report-types.js';
+import { formatTime } from '../../components/format.js';
 
 export default function SecurityConfigurationPage() {
   const scope = scopeFromParams(useParams());

@@ -55,7 +55,3 @@ export function uploadCommand(projectPath: string, branch: string): string {
   return `bulwark upload reports --server ${origin} --project ${projectPath} --ref ${branch} --sha "$(git rev-parse HEAD)"`;
 }
 
-/** "24 Nov 2026, 02:53" in the reader's locale, with the ISO time for a title. */
-export function formatTime(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
