@@ -5,8 +5,8 @@ import { CAN_RUN, closeUi, docScreenshot, signIn, SKIP_REASON, startUi, type UiB
 /** Project paths of the inventory matrix, in order. */
 async function inventoryProjects(page: Page, expected: number): Promise<string[]> {
   const rows = page.locator('table.matrix tbody tr');
-  // A string runs in the page (this file is typechecked without DOM types).
-  await page.waitForFunction(`document.querySelectorAll('table.matrix tbody tr').length === ${expected}`);
+  // Polled from the test side: a string predicate would need eval in the page, which the UI's CSP forbids.
+  await expect.poll(() => rows.count()).toBe(expected);
   return rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-project') ?? ''));
 }
 
