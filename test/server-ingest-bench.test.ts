@@ -106,6 +106,46 @@ describe.each(testDatabases())('server ingest at volume (%s)', (kind) => {
   }, 120_000);
 });
 
+describe.each(testDatabases())('vulnerability columns read from the finding (%s)', (kind) => {
+  let server: TestServer;
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('stores description, solution, location and identifiers (with url) as reported, and follows a later report', async () => {
+    server = await createTestServer(kind);
+    const { token } = await server.createUser('columns', { admin: true });
+    const projectId = (await server.createProject(await server.createGroup('columns'), 'cols')).id;
+    const report = (description: string, solution: string | undefined) =>
+      JSON.stringify({
+        version: '15.0.7',
+        scan: { analyzer: { id: 'semgrep', name: 'semgrep', version: '1', vendor: { name: 'T' } }, scanner: { id: 'semgrep', name: 'semgrep', version: '1', vendor: { name: 'T' } }, type: 'sast', start_time: '2024-05-01T10:00:00', end_time: '2024-05-01T10:01:00', status: 'success' },
+        vulnerabilities: [
+          {
+            id: '00000000-0000-4000-8000-000000000001', name: 'SQL injection', description, severity: 'High', ...(solution === undefined ? {} : { solution }),
+            location: { file: 'app/db.py', start_line: 7, end_line: 9 },
+            identifiers: [{ type: 'semgrep_id', name: 'sqli', value: 'sqli' }, { type: 'cwe', name: 'CWE-89', value: '89', url: 'https://cwe.mitre.org/data/definitions/89.html' }],
+          },
+        ],
+      });
+    const columns = async () =>
+      server.database.db.selectFrom('vulnerabilities').select(['description', 'solution', 'location', 'identifiers']).where('project_id', '=', projectId).execute();
+    for (const [description, solution] of [['Concatenated SQL \u2014 first', 'Use bound parameters'], ['Second wording', undefined]] as const) {
+      const pipeline = ((await server.call('POST', `/api/v1/projects/${projectId}/pipelines`, token, { ref: 'main', sha: 'c'.repeat(40) })).json() as { id: number }).id;
+      const res = await server.call('POST', `/api/v1/projects/${projectId}/pipelines/${pipeline}/reports?filename=gl-sast-report.json`, token, report(description, solution));
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(201);
+      expect(await columns()).toEqual([
+        {
+          description,
+          solution: solution ?? null,
+          location: { kind: 'source', file: 'app/db.py', startLine: 7, endLine: 9 },
+          identifiers: [{ type: 'semgrep_id', name: 'sqli', value: 'sqli' }, { type: 'cwe', name: 'CWE-89', value: '89', url: 'https://cwe.mitre.org/data/definitions/89.html' }],
+        },
+      ]);
+    }
+  });
+});
+
 describe.skipIf(!enabled).each(KINDS)('server ingest benchmark (%s)', (kind) => {
   let server: TestServer;
   let token: string;
