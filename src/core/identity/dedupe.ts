@@ -1,8 +1,7 @@
 import type { TrackingSignature } from '../finding.js';
-import { isTypeIdentifier, type Identifiers } from '../identifier.js';
+import type { Identifiers } from '../identifier.js';
 import type { Location } from '../location.js';
-import { identifierFingerprint } from './fingerprint.js';
-import { findingIdentity, type FindingIdentity, type IdentitySubject, type IngestIdentityOptions } from './signature.js';
+import { findingIdentity, identityKeys, type FindingIdentity, type IdentitySubject, type IngestIdentityOptions } from './signature.js';
 
 /** A finding with what identity needs: an ingested finding (formats/read) is one. */
 export interface TrackedFinding {
@@ -88,20 +87,3 @@ export class PipelineDedupe<F extends TrackedFinding> {
   }
 }
 
-/**
- * GitLab's `Finding#keys` (spec §2.3) from an identity already computed — signature.ts's
- * findingKeys without hashing the finding a second time: for every identifier that is not a
- * CWE/WASC, `location_fp:identifier_fp` per location fingerprint (signature hexes by priority,
- * then the location's), then the UUID.
- */
-export function identityKeys(subject: IdentitySubject, identity: FindingIdentity): string[] {
-  const locations = [...identity.signatureHexes, identity.locationFingerprint];
-  const keys: string[] = [];
-  for (const identifier of subject.identifiers) {
-    if (isTypeIdentifier(identifier)) continue;
-    const identifierFp = identifier === subject.identifiers[0] ? identity.primaryIdentifierFingerprint : identifierFingerprint(identifier);
-    for (const location of locations) keys.push(`${location}:${identifierFp}`);
-  }
-  keys.push(identity.uuid);
-  return keys;
-}

@@ -129,7 +129,11 @@ export function ingestFindingUuid(subject: IdentitySubject, signatures: readonly
  * vulnerability for deduplication.
  */
 export function findingKeys(subject: IdentitySubject, signatures: readonly TrackingSignature[], options: IngestIdentityOptions): string[] {
-  const identity = findingIdentity(subject, signatures, options);
+  return identityKeys(subject, findingIdentity(subject, signatures, options));
+}
+
+/** findingKeys from an identity already computed (ingest hashes each finding once). */
+export function identityKeys(subject: IdentitySubject, identity: FindingIdentity): string[] {
   const locations = [...identity.signatureHexes, identity.locationFingerprint];
   const keys: string[] = [];
   for (const identifier of subject.identifiers) {
