@@ -58,6 +58,14 @@ function ruleDescriptor(finding: Finding): { [key: string]: Json } {
 // SARIF keeps web evidence in webRequest/webResponse; bodies are clipped as in the GitLab report.
 const WEB_BODY_MAX = 10_000;
 
+/** A SARIF webRequest/webResponse: HTTP/1.1, the message's own fields, headers and body. */
+function webMessage(fields: { [key: string]: Json }, headers: readonly { name: string; value: string }[], body: string | undefined): { [key: string]: Json } {
+  const web: { [key: string]: Json } = { protocol: 'HTTP', version: '1.1', ...fields, headers: Object.fromEntries(headers.map((h) => [h.name, h.value])) };
+  const content = webBody(body);
+  if (content) web['body'] = content;
+  return web;
+}
+
 function webBody(text: string | undefined): { [key: string]: Json } | undefined {
   return text === undefined ? undefined : { text: text.length <= WEB_BODY_MAX ? text : `${text.slice(0, WEB_BODY_MAX - 1)}…` };
 }
@@ -79,30 +87,12 @@ function addHttpLocation(out: { [key: string]: Json }, finding: Finding): void {
   const evidence = finding.evidence;
   if (evidence?.summary !== undefined) out['message'] = { text: `${finding.title}: ${evidence.summary}` };
   if (evidence?.request !== undefined) {
-    const request = evidence.request;
-    const web: { [key: string]: Json } = {
-      protocol: 'HTTP',
-      version: '1.1',
-      target: request.url,
-      method: request.method,
-      headers: Object.fromEntries(request.headers.map((h) => [h.name, h.value])),
-    };
-    const body = webBody(request.body);
-    if (body) web['body'] = body;
-    out['webRequest'] = web;
+    const { url, method, headers, body } = evidence.request;
+    out['webRequest'] = webMessage({ target: url, method }, headers, body);
   }
   if (evidence?.response !== undefined) {
-    const response = evidence.response;
-    const web: { [key: string]: Json } = {
-      protocol: 'HTTP',
-      version: '1.1',
-      statusCode: response.statusCode,
-      reasonPhrase: response.reasonPhrase,
-      headers: Object.fromEntries(response.headers.map((h) => [h.name, h.value])),
-    };
-    const body = webBody(response.body);
-    if (body) web['body'] = body;
-    out['webResponse'] = web;
+    const { statusCode, reasonPhrase, headers, body } = evidence.response;
+    out['webResponse'] = webMessage({ statusCode, reasonPhrase }, headers, body);
   }
 }
 
