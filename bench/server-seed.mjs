@@ -92,7 +92,7 @@ export async function seedServerDatabase(client, options = {}) {
       project_id, uuid, report_type, severity, state, dismissal_reason, title, description, scanner_id, scanner_name,
       primary_identifier_type, primary_identifier_name, primary_identifier_value, identifier_keys, identifiers, location,
       location_text, location_fingerprint, package_name, package_version, details, is_no_longer_detected, issue_url,
-      first_pipeline_id, last_pipeline_id, detected_at, last_detected_at, confirmed_at, dismissed_at, resolved_at,
+      first_pipeline_id, detected_at, confirmed_at, dismissed_at, resolved_at,
       state_changed_at, created_at, updated_at)
     select project_id, md5('vuln' || i)::uuid, report_type, severity, state,
       case when state = 'dismissed' then (array['acceptable_risk', 'false_positive', 'mitigating_control', 'used_in_tests', 'not_applicable'])[1 + i % 5] end,
@@ -106,8 +106,8 @@ export async function seedServerDatabase(client, options = {}) {
       'src/module' || (i % 400) || '/file' || (i % 37) || '.ts', md5('loc' || i),
       case when report_type in ('dependency_scanning', 'container_scanning') then 'pkg-' || (i % 3000) end,
       case when report_type in ('dependency_scanning', 'container_scanning') then '1.' || (i % 7) || '.' || (i % 13) end,
-      '{}'::jsonb, r_misc < 0.10, case when r_misc > 0.98 then 'https://issues.example.com/' || i end,
-      pipeline_id, pipeline_id, detected_at, detected_at,
+      '{}'::json, r_misc < 0.10, case when r_misc > 0.98 then 'https://issues.example.com/' || i end,
+      pipeline_id, detected_at,
       case when state = 'confirmed' then detected_at + interval '1 day' end,
       case when state = 'dismissed' then detected_at + interval '2 days' end,
       case when state = 'resolved' then least(now(), detected_at + r_fix * interval '120 days') end,
@@ -115,6 +115,10 @@ export async function seedServerDatabase(client, options = {}) {
       detected_at,
       least(now(), case when state = 'resolved' then detected_at + r_fix * interval '120 days' else detected_at + (r_misc * interval '30 days') end)
     from identified`);
+
+  await step('last-seen', `
+    insert into vulnerability_last_seen (vulnerability_id, pipeline_id, seen_at)
+    select id, first_pipeline_id, detected_at from vulnerabilities`);
 
   await step('history', `
     insert into vulnerability_history (vulnerability_id, project_id, created_at, action, from_state, to_state, pipeline_id)

@@ -81,9 +81,11 @@ describe.each(testDatabases())('server ingest at volume (%s)', (kind) => {
     expect(repeat.scans).toEqual([expect.objectContaining({ findings: 0, duplicates: 1_000 })]);
     expect(repeat.vulnerabilities).toMatchObject({ created: 0, updated: 0 });
     const states = await db
-      .selectFrom('vulnerabilities')
-      .select(['is_no_longer_detected', 'last_pipeline_id', 'first_pipeline_id'])
-      .where('project_id', '=', projectId)
+      .selectFrom('vulnerabilities as v')
+      // No sighting row: last seen where first detected.
+      .leftJoin('vulnerability_last_seen as s', 's.vulnerability_id', 'v.id')
+      .select(['v.is_no_longer_detected', (eb) => eb.fn.coalesce('s.pipeline_id', 'v.first_pipeline_id').as('last_pipeline_id'), 'v.first_pipeline_id'])
+      .where('v.project_id', '=', projectId)
       .execute();
     expect(states.filter((v) => v.last_pipeline_id === second && v.first_pipeline_id === first && !v.is_no_longer_detected)).toHaveLength(3_000);
     expect(states.filter((v) => v.last_pipeline_id === first && v.is_no_longer_detected)).toHaveLength(count - 3_000);

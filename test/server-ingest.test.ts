@@ -125,6 +125,62 @@ describe.each(testDatabases())('server ingest (%s)', (kind) => {
     expect(detail.history[3]?.actor).toBeNull();
   });
 
+  it('a vulnerability found again unchanged keeps its row; its last sighting moves, and it goes "no longer detected" when missed', async () => {
+    const target = await server.createProject(group, 'sightings');
+    const a = { rule: 'rule-a', file: 'a.py', line: 1 };
+    const b = { rule: 'rule-b', file: 'b.py', line: 2 };
+    const first = await pipeline('main', target);
+    expect((await upload(first, 'gl-sast-report.json', sastReport([a, b]), target)).statusCode).toBe(201);
+    const rowsOf = async () =>
+      server.database.db.selectFrom('vulnerabilities').select(['id', 'primary_identifier_value', 'updated_at', 'severity', 'is_no_longer_detected']).where('project_id', '=', target.id).orderBy('primary_identifier_value').execute();
+    const before = await rowsOf();
+    const detailOf = async (id: number) => (await server.call('GET', `/api/v1/vulnerabilities/${id}`, token)).json() as { lastPipelineId: number; lastDetectedAt: string; firstPipelineId: number; history: unknown[] };
+    const seenFirst = await detailOf(before[0]!.id);
+    expect(seenFirst).toMatchObject({ lastPipelineId: first, firstPipelineId: first });
+
+    // Same report again: nothing about A or B changed, so their rows stay as they were…
+    const second = await pipeline('main', target);
+    const again = await upload(second, 'gl-sast-report.json', sastReport([a, { ...b, severity: 'Critical' }]), target);
+    expect(again.json()).toMatchObject({ vulnerabilities: { created: 0, updated: 2, noLongerDetected: 0 } });
+    const after = await rowsOf();
+    expect(after[0]?.updated_at).toEqual(before[0]?.updated_at);
+    // …but B's severity changed, so its row follows the report.
+    expect(after[1]?.severity).toBe('critical');
+    expect(after[1]?.updated_at.getTime()).toBeGreaterThan(before[1]!.updated_at.getTime());
+    // Both were last detected in the second pipeline, and no history entry was written for it.
+    for (const row of after) {
+      const detail = await detailOf(row.id);
+      expect(detail).toMatchObject({ lastPipelineId: second, firstPipelineId: first });
+      expect(Date.parse(detail.lastDetectedAt)).toBeGreaterThanOrEqual(Date.parse(seenFirst.lastDetectedAt));
+      expect(detail.history).toHaveLength(1);
+    }
+
+    // A third pipeline finds only B: A, unchanged and not seen, is flagged, and keeps pipeline 2 as its last sighting.
+    const third = await pipeline('main', target);
+    expect((await upload(third, 'gl-sast-report.json', sastReport([{ ...b, severity: 'Critical' }]), target)).json()).toMatchObject({ vulnerabilities: { updated: 1, noLongerDetected: 1 } });
+    const flagged = await rowsOf();
+    expect(flagged.map((r) => [r.primary_identifier_value, r.is_no_longer_detected])).toEqual([['rule-a', true], ['rule-b', false]]);
+    expect(await detailOf(flagged[0]!.id)).toMatchObject({ lastPipelineId: second });
+    expect(await detailOf(flagged[1]!.id)).toMatchObject({ lastPipelineId: third });
+  });
+
+  it('stores documents with quotes, backslashes, braces and non-ASCII text exactly (findings.data, details.raw)', async () => {
+    const target = await server.createProject(group, 'documents');
+    const tricky = 'say "hi" \\ C:\\path\\ {a,b}\ttab\nline \u00e9\u4e2d\ud83d\ude00 \u2028 \\"quoted\\" end\\';
+    const file = 'src/{odd},"name"\\x.py';
+    const pid = await pipeline('main', target);
+    const res = await upload(pid, 'gl-sast-report.json', sastReport([{ rule: 'doc-rule', file, line: 3, name: tricky }]), target);
+    expect(res.statusCode, res.body).toBe(201);
+    const [v] = await vulns(target);
+    const detail = (await server.call('GET', `/api/v1/vulnerabilities/${v!.id}`, token)).json() as { title: string; locationText: string; raw: { name: string; location: { file: string } } };
+    expect(detail.title).toBe(tricky);
+    expect(detail.locationText).toBe(file);
+    expect(detail.raw.name).toBe(tricky);
+    expect(detail.raw.location.file).toBe(file);
+    const finding = await server.database.db.selectFrom('findings').select('data').where('pipeline_id', '=', pid).executeTakeFirstOrThrow();
+    expect((finding.data as { title: string }).title).toBe(tricky);
+  });
+
   it('stores findings of other branches without touching vulnerabilities', async () => {
     const target = await server.createProject(group, 'branches');
     const before = await server.rowCounts();

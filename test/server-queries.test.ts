@@ -168,6 +168,27 @@ describe.each(testDatabases())('vulnerability report (%s)', (kind) => {
     expect(seen).toEqual(whole);
   });
 
+  it('merges per-project pages for the time orderings of a group or a caller: the same rows as the instance-wide walk', async () => {
+    const reporter = users.reporter?.token ?? '';
+    for (const sort of ['detected_at_desc', 'updated_at_asc']) {
+      // Pages of 1 from the group (a project list: merged per project) and of the caller's report…
+      for (const [base, token] of [[`/api/v1/groups/${ids.g1}/vulnerabilities`, reporter], ['/api/v1/vulnerabilities?state=detected&state=dismissed', reporter]] as const) {
+        const seen: number[] = [];
+        let cursor: string | null = null;
+        do {
+          const p: Page = await page(`${base}${base.includes('?') ? '&' : '?'}sort=${sort}&limit=1${cursor === null ? '' : `&cursor=${cursor}`}`, token);
+          seen.push(...idsOf(p));
+          cursor = p.nextCursor;
+        } while (cursor !== null);
+        // …against the order the admin's unscoped list gives, filtered to what this caller sees.
+        const all = idsOf(await page(`/api/v1/vulnerabilities?sort=${sort}&limit=100${base.includes('state') ? '&state=detected&state=dismissed' : ''}`));
+        const visible = new Set(idsOf(await page(`${base}${base.includes('?') ? '&' : '?'}limit=100`, token)));
+        expect(seen, `${base} ${sort}`).toEqual(all.filter((id) => visible.has(id)));
+        expect(seen.length).toBeGreaterThan(1);
+      }
+    }
+  });
+
   it('keeps paging stable when rows are inserted between pages', async () => {
     const first = await page(`/api/v1/projects/${ids.p1}/vulnerabilities?limit=1`);
     expect(idsOf(first)).toEqual([ids.crit]);

@@ -244,9 +244,7 @@ export interface VulnerabilitiesTable {
   issue_linked_by: number | null;
   issue_linked_at: Timestamp | null;
   first_pipeline_id: number | null;
-  last_pipeline_id: number | null;
   detected_at: DefaultTimestamp;
-  last_detected_at: DefaultTimestamp;
   confirmed_at: Timestamp | null;
   confirmed_by: number | null;
   dismissed_at: Timestamp | null;
@@ -259,6 +257,13 @@ export interface VulnerabilitiesTable {
 }
 
 export type HistoryAction = 'detected' | 'state_changed' | 'no_longer_detected' | 'detected_again';
+
+/** When and where a vulnerability was last detected (migration 017): one narrow row each. */
+export interface VulnerabilityLastSeenTable {
+  vulnerability_id: number;
+  pipeline_id: number | null;
+  seen_at: DefaultTimestamp;
+}
 
 export interface VulnerabilityHistoryTable {
   id: Generated<number>;
@@ -346,6 +351,7 @@ export interface Database {
   scans: ScansTable;
   findings: FindingsTable;
   vulnerabilities: VulnerabilitiesTable;
+  vulnerability_last_seen: VulnerabilityLastSeenTable;
   vulnerability_history: VulnerabilityHistoryTable;
   vulnerability_comments: VulnerabilityCommentsTable;
   vulnerability_daily_counts: VulnerabilityDailyCountsTable;
@@ -360,6 +366,8 @@ export type Project = Selectable<ProjectsTable>;
 export type Group = Selectable<GroupsTable>;
 export type Pipeline = Selectable<PipelinesTable>;
 export type Vulnerability = Selectable<VulnerabilitiesTable>;
+/** A vulnerability with its last sighting, as the vulnerability page shows it. */
+export type SightedVulnerability = Vulnerability & { last_pipeline_id: number | null; last_detected_at: Date };
 export type NewVulnerability = Insertable<VulnerabilitiesTable>;
 export type VulnerabilityUpdate = Updateable<VulnerabilitiesTable>;
 export type HistoryEntry = Selectable<VulnerabilityHistoryTable>;

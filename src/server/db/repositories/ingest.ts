@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { FindingRow } from '../../services/finding-rows.js';
 import type { ReportFormat, StoredMessage, StoredReportType } from '../schema.js';
-import { forEachBatch, jsonBatchesOf, toJsonText } from './json-batches.js';
+import { forEachBatch, splitBatchesOf, toJsonText } from './json-batches.js';
 import type { Db } from './users.js';
 
 /**
@@ -87,7 +87,7 @@ export async function setScanCounts(db: Db, scanId: number, findings: number, du
   await db.updateTable('scans').set({ finding_count: findings, duplicate_count: duplicates }).where('id', '=', scanId).execute();
 }
 
-/** What the findings table takes of a row (the vulnerability columns stay home). */
+/** What the findings table takes of a row besides its document (the vulnerability columns stay home). */
 export function findingColumns(r: FindingRow): Record<string, unknown> {
   return {
     uuid: r.uuid,
@@ -97,7 +97,6 @@ export function findingColumns(r: FindingRow): Record<string, unknown> {
     primary_identifier_fingerprint: r.primary_identifier_fingerprint,
     location_fingerprint: r.location_fingerprint,
     signatures: r.signatures,
-    data: r.data,
   };
 }
 
@@ -113,15 +112,19 @@ export interface FindingScope {
  * vulnerabilities use insertFindingsAndUpsert, which does both from the same batch.)
  */
 export async function insertFindings(db: Db, scope: FindingScope, rows: Iterable<FindingRow>): Promise<number> {
-  const counts = await forEachBatch(jsonBatchesOf(rows, findingColumns), async (batch) => {
+  const counts = await forEachBatch(splitBatchesOf(rows, findingColumns, (row) => [row.data], 2000, 8 * 1024 * 1024, 200), async (batch) => {
+    const [data = '{}'] = batch.documents;
     const result = await sql<{ n: number }>`
       with stored as (
         insert into findings (scan_id, pipeline_id, project_id, uuid, report_type, severity, title,
           primary_identifier_fingerprint, location_fingerprint, signatures, data)
         select ${scope.scanId}, ${scope.pipelineId}, ${scope.projectId}, r.uuid, r.report_type, r.severity, r.title,
           r.primary_identifier_fingerprint, r.location_fingerprint, r.signatures, r.data
-        from jsonb_to_recordset(${batch}::jsonb) as r(uuid uuid, report_type text, severity text, title text,
-          primary_identifier_fingerprint text, location_fingerprint text, signatures jsonb, data jsonb)
+        from rows from (
+          jsonb_to_recordset(${batch.json}::jsonb) as (uuid uuid, report_type text, severity text, title text,
+            primary_identifier_fingerprint text, location_fingerprint text, signatures jsonb),
+          unnest(${data}::json[])
+        ) as r(uuid, report_type, severity, title, primary_identifier_fingerprint, location_fingerprint, signatures, data)
         on conflict (pipeline_id, uuid) do nothing
         returning 1
       )

@@ -1,10 +1,21 @@
 import { sql } from 'kysely';
-import type { HistoryEntry, Vulnerability, VulnerabilityState } from '../schema.js';
+import type { HistoryEntry, SightedVulnerability, VulnerabilityState } from '../schema.js';
 import type { StateChange } from '../../services/state-machine.js';
 import type { Db } from './users.js';
 
-export async function findVulnerability(db: Db, id: number): Promise<Vulnerability | undefined> {
-  return db.selectFrom('vulnerabilities').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findVulnerability(db: Db, id: number): Promise<SightedVulnerability | undefined> {
+  const row = await db
+    .selectFrom('vulnerabilities as v')
+    .leftJoin('vulnerability_last_seen as s', 's.vulnerability_id', 'v.id')
+    .selectAll('v')
+    .select(['s.vulnerability_id as seen_id', 's.pipeline_id as seen_pipeline_id', 's.seen_at'])
+    .where('v.id', '=', id)
+    .executeTakeFirst();
+  if (row === undefined) return undefined;
+  const { seen_id: seenId, seen_pipeline_id: seenPipelineId, seen_at: seenAt, ...vulnerability } = row;
+  // No sighting row: not found again since it was first detected.
+  if (seenId === null || seenAt === null) return { ...vulnerability, last_pipeline_id: vulnerability.first_pipeline_id, last_detected_at: vulnerability.detected_at };
+  return { ...vulnerability, last_pipeline_id: seenPipelineId, last_detected_at: seenAt };
 }
 
 /** id → project for the given ids (missing ids are absent). */

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { PERMISSIONS, projectLevel, requireLevel, type Permission } from '../../../plugins/access.js';
 import { findVulnerability, listComments, listHistory, vulnerabilityProjects } from '../../../db/repositories/vulnerabilities.js';
-import type { StoredIdentifier, Vulnerability } from '../../../db/schema.js';
+import type { SightedVulnerability, StoredIdentifier } from '../../../db/schema.js';
 import { HttpError, notFound } from '../../../http-error.js';
 import { errorResponses, NumericIdParams } from '../../../schemas/common.js';
 import {
@@ -44,7 +44,7 @@ function permissionsOf(request: FastifyRequest): { changeState: boolean; comment
   return { changeState: may('admin_vulnerability'), comment: may('comment_vulnerability'), linkIssue: may('link_vulnerability_issue') };
 }
 
-async function detail(app: FastifyInstance, request: FastifyRequest, v: Vulnerability) {
+async function detail(app: FastifyInstance, request: FastifyRequest, v: SightedVulnerability) {
   const [history, comments] = await Promise.all([listHistory(app.db, v.id), listComments(app.db, v.id)]);
   const identifiers = v.identifiers as StoredIdentifier[];
   const primary: StoredIdentifier = identifiers[0] ?? { type: v.primary_identifier_type, name: v.primary_identifier_name, value: v.primary_identifier_value };
