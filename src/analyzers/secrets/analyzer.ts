@@ -47,6 +47,9 @@ const SKIPPED_EXTENSIONS = /\.(png|jpe?g|gif|bmp|ico|webp|tiff?|woff2?|ttf|otf|e
 const INLINE_ALLOW = 'bulwark:allow';
 const SNIPPET_SIDE = 80;
 
+/** The rules a scan runs when its configuration disables none and adds none (the build packs their automaton). */
+export const DEFAULT_SECRET_RULES: readonly SecretRule[] = SECRET_RULES.filter((rule) => rule.meta.deprecated !== true);
+
 export function createSecretsAnalyzer(
   options: SecretsOptions = {},
   ruleSet: readonly SecretRule[] = SECRET_RULES,

@@ -1,75 +1,27 @@
 /**
- * Aho–Corasick over raw bytes, compiled to a dense DFA, ASCII case-insensitive.
- * One pass over a file finds every occurrence of every rule keyword; only rules whose
- * keywords occur are then searched with their regular expressions.
+ * Multi-keyword search over raw bytes with a dense DFA (built in keyword-dfa.ts). One pass over a
+ * file finds every occurrence of every rule keyword; only rules whose keywords occur are then
+ * searched with their regular expressions.
  *
- * The hot loop is one table load per byte: states that report a keyword are numbered last, so a
- * hit is tested with one comparison instead of a second load. (Byte classes, which shrink the
- * table, measured slower: the extra load sits on the loop's dependency chain.)
+ * Plain keywords fold ASCII case; a case-sensitive one is matched folded and its exact bytes
+ * checked on each hit; an anchor (keyword-anchors.ts) is exact bytes and classes such as
+ * `[0-9a-f]` in the table itself, so a source map's half million `AC` never reach JavaScript for
+ * `[Aa][Cc][0-9a-f]{3}`. An anchor's tail past its first wide class is checked on each hit.
+ *
+ * The hot loop is one table load per byte (keyword-scan-wasm.ts in WebAssembly, below in
+ * JavaScript). (Byte classes, which shrink the table, measured slower: the extra load sits on the
+ * loop's dependency chain.)
  */
 
-/** A rule's keywords; case-sensitive ones are matched folded, then checked byte for byte on a hit. */
-export interface RuleKeywords {
-  readonly keywords: readonly string[];
-  readonly caseSensitive?: boolean;
-}
+import { buildDfa, flatten, type ByteSet, type Dfa, type KeywordEntry, type RuleKeywords } from './keyword-dfa.js';
+import { createWasmKeywordScanner } from './keyword-scan-wasm.js';
+
+export type { ByteSet, RuleKeywords } from './keyword-dfa.js';
 
 export interface KeywordAutomaton {
   /** Calls `onHit(rule, end)` for every keyword occurrence; `end` is the offset just past it. */
   scan(bytes: Uint8Array, onHit: (rule: number, end: number) => void): void;
   readonly stateCount: number;
-}
-
-import { createWasmKeywordScanner } from './keyword-scan-wasm.js';
-
-interface KeywordEntry {
-  readonly rule: number;
-  /** Exact bytes to compare on a hit, for case-sensitive keywords. */
-  readonly exact: Uint8Array | null;
-}
-
-function foldByte(byte: number): number {
-  return byte >= 0x41 && byte <= 0x5a ? byte + 0x20 : byte;
-}
-
-interface Trie {
-  readonly edges: Map<number, number>[];
-  readonly outputs: number[][];
-  readonly entries: KeywordEntry[];
-}
-
-function buildTrie(keywordsByRule: readonly RuleKeywords[]): Trie {
-  const edges: Map<number, number>[] = [new Map()];
-  const outputs: number[][] = [[]];
-  const entries: KeywordEntry[] = [];
-  keywordsByRule.forEach(({ keywords, caseSensitive }, rule) => {
-    for (const keyword of keywords) {
-      const bytes = Buffer.from(keyword.toLowerCase(), 'latin1');
-      if (bytes.length === 0) continue;
-      let state = 0;
-      for (const raw of bytes) {
-        const byte = foldByte(raw);
-        const current = edges[state] as Map<number, number>;
-        let next = current.get(byte);
-        if (next === undefined) {
-          next = edges.length;
-          edges.push(new Map());
-          outputs.push([]);
-          current.set(byte, next);
-        }
-        state = next;
-      }
-      (outputs[state] as number[]).push(entries.length);
-      entries.push({ rule, exact: caseSensitive === true && keyword !== keyword.toLowerCase() ? Buffer.from(keyword, 'latin1') : null });
-    }
-  });
-  return { edges, outputs, entries };
-}
-
-function matchesAt(bytes: Uint8Array, end: number, exact: Uint8Array): boolean {
-  const start = end - exact.length;
-  for (let k = 0; k < exact.length; k++) if (bytes[start + k] !== exact[k]) return false;
-  return true;
 }
 
 /** `js` forces the JavaScript loop (tests compare the two); `auto` uses WebAssembly where it runs. */
@@ -78,76 +30,146 @@ export type ScanEngine = 'auto' | 'js';
 // Below this many bytes, copying into WebAssembly memory costs more than the loop saves.
 const WASM_MIN_BYTES = 1024;
 
-export function buildKeywordAutomaton(keywordsByRule: readonly RuleKeywords[], engine: ScanEngine = 'auto'): KeywordAutomaton {
-  const { edges, outputs, entries } = buildTrie(keywordsByRule);
-  const stateCount = edges.length;
+/** True when the bytes just before `end` are `exact`. */
+function endsWith(bytes: Uint8Array, end: number, exact: Uint8Array): boolean {
+  const start = end - exact.length;
+  for (let k = 0; k < exact.length; k++) if (bytes[start + k] !== exact[k]) return false;
+  return true;
+}
 
-  // Breadth-first over the trie: failure links and inherited outputs.
-  const order: number[] = [0];
-  const fail = new Int32Array(stateCount);
-  for (let head = 0; head < order.length; head++) {
-    const state = order[head] as number;
-    if (state !== 0) (outputs[state] as number[]).push(...(outputs[fail[state] as number] as number[]));
-    for (const [byte, next] of edges[state] as Map<number, number>) {
-      let link = 0;
-      if (state !== 0) {
-        let f = fail[state] as number;
-        while (f !== 0 && !(edges[f] as Map<number, number>).has(byte)) f = fail[f] as number;
-        link = (edges[f] as Map<number, number>).get(byte) ?? 0;
-      }
-      fail[next] = link;
-      order.push(next);
+/** True when the bytes from `end` on are in the tail's sets, one by one. */
+function tailFollows(bytes: Uint8Array, end: number, tail: readonly ByteSet[]): boolean {
+  if (end + tail.length > bytes.length) return false;
+  for (let k = 0; k < tail.length; k++) if ((tail[k] as ByteSet)[bytes[end + k] as number] !== 1) return false;
+  return true;
+}
+
+/**
+ * Where each state's row lives, as a byte address: the quiet states (numbered first) at their
+ * number times 1024, the reporting ones from `firstOutput`, a power of two above all of those and
+ * above their own span, so that "reports" is one bit (keyword-scan-wasm.ts). The WebAssembly loop
+ * steps with one add and one load through these addresses.
+ */
+interface Layout {
+  readonly quiet: number;
+  readonly firstOutput: number;
+  address(state: number): number;
+}
+
+function layout(quiet: number, reporting: number): Layout {
+  let firstOutput = 1024;
+  while (firstOutput < Math.max(quiet, reporting) * 1024) firstOutput *= 2;
+  return {
+    quiet,
+    firstOutput,
+    address: (state) => (state < quiet ? state << 10 : firstOutput + ((state - quiet) << 10)),
+  };
+}
+
+/** The full transition table, 256 entries a state in the final numbering, each the next state's address. */
+function fillTable(dfa: Dfa, renumber: Int32Array, at: Layout): Int32Array {
+  const { classOf, classBytes, fail, firstRow, overridesFrom, overrideClass, overrideTarget } = dfa;
+  const table = new Int32Array(fail.length * 256);
+  for (let s = 0; s < fail.length; s++) {
+    const row = (renumber[s] as number) * 256;
+    const from = fail[s] as number;
+    if (from < 0) for (let byte = 0; byte < 256; byte++) table[row + byte] = at.address(renumber[firstRow[classOf[byte] as number] as number] as number);
+    else table.copyWithin(row, (renumber[from] as number) * 256, (renumber[from] as number) * 256 + 256);
+    for (let k = overridesFrom[s] as number; k < (overridesFrom[s + 1] as number); k++) {
+      const target = at.address(renumber[overrideTarget[k] as number] as number);
+      for (const byte of classBytes[overrideClass[k] as number] as number[]) table[row + byte] = target;
     }
   }
+  return table;
+}
 
-  // Renumber: states without output first, so "has a hit" is `state >= firstOutput`.
-  const quiet = order.filter((state) => (outputs[state] as number[]).length === 0);
-  const loud = order.filter((state) => (outputs[state] as number[]).length > 0);
+/**
+ * An automaton as plain data: the dense table (each entry the next state's row address), where
+ * the reporting rows start, and what each reporting row stands for. What the build packs for the
+ * built-in rules (packed-keywords.ts), so that a scan's threads load it instead of building it.
+ */
+export interface KeywordTable {
+  readonly table: Int32Array;
+  /** Rows without output, numbered first. */
+  readonly quiet: number;
+  /** Address of the first reporting row (`layout`). */
+  readonly firstOutput: number;
+  /** Address of the start state's row. */
+  readonly start: number;
+  /** Per reporting row: the one rule it reports with nothing left to check, else -1. */
+  readonly soleRule: Int32Array;
+  /** Per reporting row: the keyword entries it completes. */
+  readonly stateOutputs: readonly (readonly number[])[];
+  readonly entries: readonly KeywordEntry[];
+  /** Longest part of a keyword the table matches, in bytes. */
+  readonly longest: number;
+}
+
+export function compileKeywordTable(keywordsByRule: readonly RuleKeywords[]): KeywordTable {
+  const positions = flatten(keywordsByRule);
+  const dfa = buildDfa(positions);
+  const { outputs } = dfa;
+  const stateCount = outputs.length;
+
+  // Renumber: states without output first; the reporting ones after them go at `layout`'s bit.
   const renumber = new Int32Array(stateCount);
-  [...quiet, ...loud].forEach((state, index) => (renumber[state] = index));
-  const firstOutput = quiet.length;
-
-  // Full transitions, in breadth-first order: a state's row is its failure state's row (built
-  // already, as that state is shallower) with its own edges written over it, in both cases.
-  const delta = new Int32Array(stateCount * 256);
-  for (const state of order) {
-    const row = (renumber[state] as number) * 256;
-    if (state === 0) delta.fill(renumber[0] as number, row, row + 256);
-    else {
-      const from = (renumber[fail[state] as number] as number) * 256;
-      delta.copyWithin(row, from, from + 256);
-    }
-    for (const [byte, next] of edges[state] as Map<number, number>) {
-      delta[row + byte] = renumber[next] as number;
-      if (byte >= 0x61 && byte <= 0x7a) delta[row + byte - 0x20] = renumber[next] as number;
-    }
-  }
-  const stateOutputs: Int32Array[] = loud.map((state) => Int32Array.from(new Set(outputs[state])));
-  const start = renumber[0] as number;
-  // Most reporting states stand for one rule's case-insensitive keyword: that rule, else -1 (the
-  // full list, with byte-exact checks, is walked). Hits come by the million on minified code.
-  const soleRule = Int32Array.from(stateOutputs, (list) => {
-    const rules = new Set(Array.from(list, (index) => (entries[index] as KeywordEntry).rule));
-    const plain = Array.from(list).every((index) => (entries[index] as KeywordEntry).exact === null);
-    return plain && rules.size === 1 ? (rules.values().next().value as number) : -1;
+  let quiet = 0;
+  for (let s = 0; s < stateCount; s++) if (outputs[s] === undefined) renumber[s] = quiet++;
+  const stateOutputs: (readonly number[])[] = [];
+  outputs.forEach((list, s) => {
+    if (list === undefined) return;
+    renumber[s] = quiet + stateOutputs.length;
+    stateOutputs.push(list);
   });
+  const at = layout(quiet, stateCount - quiet);
+  const { entries } = positions;
+  // Most reporting states stand for one rule's keywords with nothing left to check: that rule,
+  // else -1 (the entries are walked). Hits come by the hundred thousand on minified code.
+  const soleRule = Int32Array.from(stateOutputs, (list) => {
+    const first = entries[list[0] as number] as KeywordEntry;
+    const plain = list.every((index) => {
+      const { rule, exact, tail } = entries[index] as KeywordEntry;
+      return exact === null && tail === null && rule === first.rule;
+    });
+    return plain ? first.rule : -1;
+  });
+  return {
+    table: fillTable(dfa, renumber, at),
+    quiet,
+    firstOutput: at.firstOutput,
+    start: at.address(renumber[0] as number),
+    soleRule,
+    stateOutputs,
+    entries,
+    longest: positions.longest,
+  };
+}
 
+export function buildKeywordAutomaton(keywordsByRule: readonly RuleKeywords[], engine: ScanEngine = 'auto'): KeywordAutomaton {
+  return keywordAutomaton(compileKeywordTable(keywordsByRule), engine);
+}
+
+/** The scanner over a table, built here or loaded as the build packed it. */
+export function keywordAutomaton(compiled: KeywordTable, engine: ScanEngine = 'auto'): KeywordAutomaton {
+  const { table, quiet, firstOutput: reporting, start, soleRule, stateOutputs, entries } = compiled;
+
+  /** `state` as the table holds it, an address. */
   const reportState = (bytes: Uint8Array, end: number, state: number, onHit: (rule: number, end: number) => void): void => {
-    const sole = soleRule[state - firstOutput] as number;
+    const index = (state - reporting) >> 10;
+    const sole = soleRule[index] as number;
     if (sole >= 0) {
       onHit(sole, end);
       return;
     }
-    for (const index of stateOutputs[state - firstOutput] as Int32Array) {
-      const entry = entries[index] as KeywordEntry;
-      if (entry.exact === null || matchesAt(bytes, end, entry.exact)) onHit(entry.rule, end);
+    for (const entry of stateOutputs[index] as readonly number[]) {
+      const { rule, exact, tail } = entries[entry] as KeywordEntry;
+      if ((exact === null || endsWith(bytes, end, exact)) && (tail === null || tailFollows(bytes, end, tail))) onHit(rule, end);
     }
   };
-  const longest = keywordsByRule.reduce((max, { keywords }) => keywords.reduce((m, k) => Math.max(m, Buffer.byteLength(k, 'latin1')), max), 0);
-  const wasmScanner = engine === 'auto' ? createWasmKeywordScanner(delta, firstOutput, longest) : null;
+  const wasmScanner = engine === 'auto' ? createWasmKeywordScanner(table, quiet, reporting, compiled.longest) : null;
 
   return {
-    stateCount,
+    stateCount: quiet + stateOutputs.length,
     scan(bytes, onHit) {
       if (wasmScanner !== null && bytes.length >= WASM_MIN_BYTES) {
         wasmScanner.scan(bytes, start, (end, state) => reportState(bytes, end, state, onHit));
@@ -156,8 +178,10 @@ export function buildKeywordAutomaton(keywordsByRule: readonly RuleKeywords[], e
       let state = start;
       const length = bytes.length;
       for (let i = 0; i < length; i++) {
-        state = delta[(state << 8) | (bytes[i] as number)] as number;
-        if (state >= firstOutput) reportState(bytes, i + 1, state, onHit);
+        // The row of address `state` in the dense table: quiet rows, then reporting rows.
+        const row = state < reporting ? state >> 10 : quiet + ((state - reporting) >> 10);
+        state = table[(row << 8) | (bytes[i] as number)] as number;
+        if (state >= reporting) reportState(bytes, i + 1, state, onHit);
       }
     },
   };

@@ -5,30 +5,40 @@
  * out here rather than built by a toolchain; `keyword-automaton.test.ts` checks it against the
  * JavaScript loop on random input.
  *
- * scan(pos, end, state, firstOutput, table, out, capacity) → hits
- *   for each byte from pos to end: state = table[state * 256 + byte];
- *   if state >= firstOutput: out[hits] = (offset after the byte, state), hits++;
- *   stops early when the output is full; the position and state reached are stored at address 0.
+ * A state is the address of its row of 256 next states (the automaton builds the table so), so a
+ * step is one add and one load: state = load(state + 4 * byte). (Numbering states 0, 1, 2… put a
+ * shift, an or and another shift on the loop's dependency chain, one load to the next: a fifth of
+ * the loop's time.) The rows of states that report a keyword lie at `firstOutput`, a power of two
+ * above every other row, and within `firstOutput` of it: a state reports exactly when it has that
+ * bit, so the four streams are tested with three ors and an and.
  *
- * scanN(pos0…posN-1, state0…stateN-1, end0, firstOutput, table, out, capacity) → hits0
+ * scan(pos, end, state, firstOutput, out, capacity) → hits
+ *   for each byte from pos to end: state = load(state + 4 * byte);
+ *   if state >= firstOutput: out[16 + 2 * hits] = (offset after the byte, state), hits++;
+ *   stops early when the output is full; the position and state reached are stored at out[0], out[1].
+ *
+ * scanN(pos0…posN-1, state0…stateN-1, end0, firstOutput, out, capacity) → hits0
  *   the same over STREAMS streams in step, for end0 - pos0 bytes each. One byte's table load
  *   depends on the last, so a single stream waits on memory latency at every byte; independent
  *   streams (parts of one buffer) let the processor overlap them: two nearly halved the time,
- *   four take off about another third. Stream k writes its hits at out + k * capacity * 8; stops
- *   when any output is full; stores pos k at 4k, state k at 4(N + k), hits k at 4(2N + k).
+ *   four take off about another third. Stream k writes its hits at out + 64 + k * capacity * 8;
+ *   stops when any output is full; stores pos k at out + 4k, state k at out + 4(N + k), hits k at
+ *   out + 4(2N + k).
  */
 
 const I32 = 0x7f;
 const op = {
   block: 0x02, loop: 0x03, if: 0x04, end: 0x0b, br: 0x0c, brIf: 0x0d,
   get: 0x20, set: 0x21, tee: 0x22, load: 0x28, load8u: 0x2d, store: 0x36,
-  const: 0x41, geU: 0x4f, add: 0x6a, mul: 0x6c, shl: 0x74, or: 0x72, void: 0x40,
+  const: 0x41, geU: 0x4f, add: 0x6a, mul: 0x6c, shl: 0x74, and: 0x71, or: 0x72, void: 0x40,
 } as const;
 
 /** Streams the multi-stream loop runs in step (its call below passes exactly four of each). */
 const STREAMS = 4;
 // Parameters, then the one local.
-const POS = 0, END = 1, STATE = 2, FIRST = 3, TABLE = 4, OUT = 5, CAP = 6, HITS = 7;
+const POS = 0, END = 1, STATE = 2, FIRST = 3, OUT = 4, CAP = 5, HITS = 6;
+/** Where hits start in the output area (store offset; below it, where a scan stopped). */
+const HITS_AT = 64;
 
 function section(id: number, body: number[]): number[] {
   return [id, ...uleb(body.length), ...body];
@@ -55,17 +65,16 @@ function scanBody(): number[] {
     op.block, op.void,
     op.loop, op.void,
     op.get, POS, op.get, END, op.geU, op.brIf, 1,
-    // state = table[(state << 8 | byte) << 2]
-    op.get, TABLE,
-    op.get, STATE, op.const, 8, op.shl,
+    // state = load(state + (byte << 2)): a state is the address of its table row
+    op.get, STATE,
     op.get, POS, op.load8u, 0, 0,
-    op.or, op.const, 2, op.shl, op.add,
+    op.const, 2, op.shl, op.add,
     op.load, 2, 0, op.tee, STATE,
     op.get, POS, op.const, 1, op.add, op.set, POS,
     op.get, FIRST, op.geU,
     op.if, op.void,
-    op.get, OUT, op.get, HITS, op.const, 3, op.shl, op.add, op.get, POS, op.store, 2, 0,
-    op.get, OUT, op.get, HITS, op.const, 3, op.shl, op.add, op.get, STATE, op.store, 2, 4,
+    op.get, OUT, op.get, HITS, op.const, 3, op.shl, op.add, op.get, POS, op.store, 2, HITS_AT,
+    op.get, OUT, op.get, HITS, op.const, 3, op.shl, op.add, op.get, STATE, op.store, 2, HITS_AT + 4,
     op.get, HITS, op.const, 1, op.add, op.tee, HITS,
     op.get, CAP, op.geU, op.brIf, 2,
     op.end,
@@ -73,8 +82,8 @@ function scanBody(): number[] {
     op.end,
     op.end,
     // Where the scan stopped, for a resumed call.
-    op.const, 0, op.get, POS, op.store, 2, 0,
-    op.const, 0, op.get, STATE, op.store, 2, 4,
+    op.get, OUT, op.get, POS, op.store, 2, 0,
+    op.get, OUT, op.get, STATE, op.store, 2, 4,
     op.get, HITS,
     op.end,
   ];
@@ -85,15 +94,14 @@ function scanBody(): number[] {
 function scanNBody(n: number): number[] {
   const pos = (k: number): number => k;
   const state = (k: number): number => n + k;
-  const [END0, FIRSTN, TABLEN, OUTN, CAPN] = [2 * n, 2 * n + 1, 2 * n + 2, 2 * n + 3, 2 * n + 4];
-  const hits = (k: number): number => 2 * n + 5 + k;
+  const [END0, FIRSTN, OUTN, CAPN] = [2 * n, 2 * n + 1, 2 * n + 2, 2 * n + 3];
+  const hits = (k: number): number => 2 * n + 4 + k;
   const each = (part: (k: number) => number[]): number[] => Array.from({ length: n }, (_, k) => part(k)).flat();
-  // state = table[(state << 8 | byte at pos) << 2]; pos++
+  // state = load(state + (byte at pos << 2)); pos++
   const step = (k: number): number[] => [
-    op.get, TABLEN,
-    op.get, state(k), op.const, 8, op.shl,
+    op.get, state(k),
     op.get, pos(k), op.load8u, 0, 0,
-    op.or, op.const, 2, op.shl, op.add,
+    op.const, 2, op.shl, op.add,
     op.load, 2, 0, op.set, state(k),
     op.get, pos(k), op.const, 1, op.add, op.set, pos(k),
   ];
@@ -102,8 +110,8 @@ function scanNBody(n: number): number[] {
   const record = (k: number): number[] => [
     op.get, state(k), op.get, FIRSTN, op.geU,
     op.if, op.void,
-    ...slot(k), op.get, pos(k), op.store, 2, 0,
-    ...slot(k), op.get, state(k), op.store, 2, 4,
+    ...slot(k), op.get, pos(k), op.store, 2, HITS_AT,
+    ...slot(k), op.get, state(k), op.store, 2, HITS_AT + 4,
     op.get, hits(k), op.const, 1, op.add, op.set, hits(k),
     op.end,
   ];
@@ -113,8 +121,8 @@ function scanNBody(n: number): number[] {
     op.loop, op.void,
     op.get, pos(0), op.get, END0, op.geU, op.brIf, 1,
     ...each(step),
-    // One test for the common case, no hit in any stream.
-    ...anyOf((k) => [op.get, state(k), op.get, FIRSTN, op.geU]),
+    // One test for the common case, no hit in any stream: the reporting bit in none.
+    ...anyOf((k) => [op.get, state(k)]), op.get, FIRSTN, op.and,
     op.if, op.void,
     ...each(record),
     ...anyOf((k) => [op.get, hits(k), op.get, CAPN, op.geU]),
@@ -123,9 +131,9 @@ function scanNBody(n: number): number[] {
     op.br, 0,
     op.end,
     op.end,
-    ...each((k) => [op.const, 0, op.get, pos(k), op.store, 2, 4 * k]),
-    ...each((k) => [op.const, 0, op.get, state(k), op.store, 2, 4 * (n + k)]),
-    ...each((k) => [op.const, 0, op.get, hits(k), op.store, 2, 4 * (2 * n + k)]),
+    ...each((k) => [op.get, OUTN, op.get, pos(k), op.store, 2, 4 * k]),
+    ...each((k) => [op.get, OUTN, op.get, state(k), op.store, 2, 4 * (n + k)]),
+    ...each((k) => [op.get, OUTN, op.get, hits(k), op.store, 2, 4 * (2 * n + k)]),
     op.get, hits(0),
     op.end,
   ];
@@ -134,8 +142,8 @@ function scanNBody(n: number): number[] {
 }
 
 function moduleBytes(): Uint8Array {
-  const multiParams = 2 * STREAMS + 5;
-  const type = [2, 0x60, 7, I32, I32, I32, I32, I32, I32, I32, 1, I32, 0x60, multiParams, ...new Array<number>(multiParams).fill(I32), 1, I32];
+  const multiParams = 2 * STREAMS + 4;
+  const type = [2, 0x60, 6, I32, I32, I32, I32, I32, I32, 1, I32, 0x60, multiParams, ...new Array<number>(multiParams).fill(I32), 1, I32];
   const imports = [1, ...name('env'), ...name('memory'), 0x02, 0x00, 1];
   const functions = [2, 0, 1];
   const exports = [2, ...name('scan'), 0x00, 0, ...name('scanN'), 0x00, 1];
@@ -181,54 +189,57 @@ export interface WasmKeywordScanner {
   scan(bytes: Uint8Array, start: number, onState: (end: number, state: number) => void): void;
 }
 
-type ScanFn = (pos: number, end: number, state: number, first: number, table: number, out: number, cap: number) => number;
+type ScanFn = (pos: number, end: number, state: number, first: number, out: number, cap: number) => number;
 type ScanNFn = (
   pos0: number, pos1: number, pos2: number, pos3: number,
   state0: number, state1: number, state2: number, state3: number,
-  end0: number, first: number, table: number, out: number, cap: number,
+  end0: number, first: number, out: number, cap: number,
 ) => number;
 
 // Below this many bytes a buffer is scanned as one stream: splitting it is not worth the set-up.
 const MULTI_STREAM_MIN_BYTES = 2048;
 
 /**
- * `longestKeyword` (in bytes) sets how far back the second stream starts before the middle of a
- * buffer, so that it sees every keyword that ends past the middle.
+ * `table` holds, for each state's 256 bytes, the next state as its row's address: the first
+ * `quietRows` rows go at address 0 (state s at s * 1024), the others, the reporting states, at
+ * `firstOutput` (a power of two, see the top of this file). `start` and the states passed to
+ * `onState` are addresses too. `longestKeyword` (in bytes) sets how far back the second stream
+ * starts before the middle of a buffer, so that it sees every keyword that ends past the middle.
  */
-export function createWasmKeywordScanner(delta: Int32Array, firstOutput: number, longestKeyword = 0): WasmKeywordScanner | null {
+export function createWasmKeywordScanner(table: Int32Array, quietRows: number, firstOutput: number, longestKeyword = 0): WasmKeywordScanner | null {
   const module = keywordScanModule();
   if (module === null || wasm === undefined) return null;
-  const tableBytes = delta.byteLength;
   const outBytes = OUT_CAPACITY * 8;
-  const fixed = 64 + tableBytes + STREAMS * outBytes;
-  const memory = new wasm.Memory({ initial: Math.ceil((fixed + PAGE) / PAGE) });
+  const outPtr = firstOutput + (table.length - quietRows * 256) * 4;
+  const dataPtr = outPtr + HITS_AT + STREAMS * outBytes;
+  const memory = new wasm.Memory({ initial: Math.ceil((dataPtr + PAGE) / PAGE) });
   const instance = new wasm.Instance(module, { env: { memory } });
   const run = instance.exports['scan'] as ScanFn;
   const runN = instance.exports['scanN'] as ScanNFn;
-  const tablePtr = 64;
-  const outPtr = tablePtr + tableBytes;
-  const dataPtr = outPtr + STREAMS * outBytes;
-  new Int32Array(memory.buffer, tablePtr, delta.length).set(delta);
+  // Each row at its state's address; the gap between the two parts is never touched.
+  new Int32Array(memory.buffer, 0, quietRows * 256).set(table.subarray(0, quietRows * 256));
+  new Int32Array(memory.buffer, firstOutput, table.length - quietRows * 256).set(table.subarray(quietRows * 256));
   const lookBack = Math.max(0, longestKeyword - 1);
   // Per-scan state of the streams, reused from buffer to buffer.
   const positions = new Int32Array(STREAMS);
   const states = new Int32Array(STREAMS);
   const bounds = new Int32Array(STREAMS + 1);
   const pending: number[][] = Array.from({ length: STREAMS }, () => []);
+  // Views of the output area and the data, made again only when the memory grows.
+  let out = new Int32Array(memory.buffer, outPtr, (HITS_AT + STREAMS * outBytes) / 4);
+  let data = new Uint8Array(memory.buffer, dataPtr);
 
   /** One stream from `pos` to `end`, calling back for hits that end after `after`. */
   const single = (pos: number, end: number, state: number, after: number, onState: (end: number, state: number) => void): void => {
     for (;;) {
-      const hits = run(pos, end, state, firstOutput, tablePtr, outPtr, OUT_CAPACITY);
-      const out = new Int32Array(memory.buffer, outPtr, hits * 2);
+      const hits = run(pos, end, state, firstOutput, outPtr, OUT_CAPACITY);
       for (let k = 0; k < hits; k++) {
-        const hitEnd = out[2 * k] as number;
-        if (hitEnd > after) onState(hitEnd - dataPtr, out[2 * k + 1] as number);
+        const hitEnd = out[HITS_AT / 4 + 2 * k] as number;
+        if (hitEnd > after) onState(hitEnd - dataPtr, out[HITS_AT / 4 + 2 * k + 1] as number);
       }
       if (hits < OUT_CAPACITY) return;
-      const resume = new Int32Array(memory.buffer, 0, 2);
-      pos = resume[0] as number;
-      state = resume[1] as number;
+      pos = out[0] as number;
+      state = out[1] as number;
       if (pos >= end) return;
     }
   };
@@ -237,8 +248,12 @@ export function createWasmKeywordScanner(delta: Int32Array, firstOutput: number,
     scan(bytes, start, onState) {
       // The last stream may read up to STREAMS - 1 bytes past the data; their hits are dropped.
       const needed = dataPtr + bytes.length + STREAMS;
-      if (needed > memory.buffer.byteLength) memory.grow(Math.ceil((needed - memory.buffer.byteLength) / PAGE));
-      new Uint8Array(memory.buffer, dataPtr, bytes.length).set(bytes);
+      if (needed > memory.buffer.byteLength) {
+        memory.grow(Math.ceil((needed - memory.buffer.byteLength) / PAGE));
+        out = new Int32Array(memory.buffer, outPtr, (HITS_AT + STREAMS * outBytes) / 4);
+        data = new Uint8Array(memory.buffer, dataPtr);
+      }
+      data.set(bytes);
       const end = dataPtr + bytes.length;
       if (bytes.length < MULTI_STREAM_MIN_BYTES || bytes.length < 4 * STREAMS * lookBack) {
         single(dataPtr, end, start, 0, onState);
@@ -263,22 +278,21 @@ export function createWasmKeywordScanner(delta: Int32Array, firstOutput: number,
         runN(
           positions[0] as number, positions[1] as number, positions[2] as number, positions[3] as number,
           states[0] as number, states[1] as number, states[2] as number, states[3] as number,
-          stop, firstOutput, tablePtr, outPtr, OUT_CAPACITY,
+          stop, firstOutput, outPtr, OUT_CAPACITY,
         );
-        const resume = new Int32Array(memory.buffer, 0, 3 * STREAMS);
         for (let k = 0; k < STREAMS; k++) {
-          positions[k] = resume[k] as number;
-          states[k] = resume[STREAMS + k] as number;
-          const count = resume[2 * STREAMS + k] as number;
-          const out = new Int32Array(memory.buffer, outPtr + k * outBytes, count * 2);
+          positions[k] = out[k] as number;
+          states[k] = out[STREAMS + k] as number;
+          const count = out[2 * STREAMS + k] as number;
+          const from = (HITS_AT + k * outBytes) / 4;
           const low = bounds[k] as number;
           const high = bounds[k + 1] as number;
           const list = pending[k] as number[];
           for (let h = 0; h < count; h++) {
-            const hitEnd = out[2 * h] as number;
+            const hitEnd = out[from + 2 * h] as number;
             if (hitEnd <= low || hitEnd > high) continue;
-            if (k === 0) onState(hitEnd - dataPtr, out[2 * h + 1] as number);
-            else list.push(hitEnd - dataPtr, out[2 * h + 1] as number);
+            if (k === 0) onState(hitEnd - dataPtr, out[from + 2 * h + 1] as number);
+            else list.push(hitEnd - dataPtr, out[from + 2 * h + 1] as number);
           }
         }
       }

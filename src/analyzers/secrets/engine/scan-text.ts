@@ -1,6 +1,8 @@
 import type { SecretRule } from '../rule.js';
 import { shannonEntropy } from './entropy.js';
-import { buildKeywordAutomaton, type KeywordAutomaton } from './keyword-automaton.js';
+import { keywordAnchors } from './keyword-anchors.js';
+import { compileKeywordTable, keywordAutomaton, type KeywordAutomaton, type RuleKeywords } from './keyword-automaton.js';
+import { loadPackedKeywords } from './packed-keywords.js';
 import { isPlaceholderSecret } from './placeholder.js';
 import { windowHint, type WindowHint } from './window-hints.js';
 
@@ -34,15 +36,23 @@ export interface SecretMatcher {
 // Characters of context kept around a window so lookbehinds and `\b` see real neighbours.
 const WINDOW_MARGIN = 64;
 
+/** What the keyword automaton of these rules is built from. */
+export function keywordSpec(rules: readonly SecretRule[]): RuleKeywords[] {
+  return rules.map((rule) => {
+    const anchors = keywordAnchors(rule);
+    return { keywords: rule.keywords, caseSensitive: rule.caseSensitiveKeywords === true, ...(anchors === undefined ? {} : { anchors }) };
+  });
+}
+
 export function compileSecretMatcher(rules: readonly SecretRule[]): SecretMatcher {
   const compiled: CompiledRule[] = rules.map((rule) => ({
     rule,
     regex: new RegExp(rule.pattern.source, `${rule.pattern.flags.replace(/[gyd]/g, '')}gd`),
     hint: windowHint(rule),
   }));
-  const automaton: KeywordAutomaton = buildKeywordAutomaton(
-    rules.map((rule) => ({ keywords: rule.keywords, caseSensitive: rule.caseSensitiveKeywords === true })),
-  );
+  const spec = keywordSpec(rules);
+  // The build packs the built-in rules' automaton (packed-keywords.ts); other rule sets build theirs.
+  const automaton: KeywordAutomaton = keywordAutomaton(loadPackedKeywords(spec) ?? compileKeywordTable(spec));
   const maxMatchLength = rules.reduce((max, rule) => Math.max(max, rule.maxLength), 0);
   const reach = Int32Array.from(rules, (rule) => rule.maxLength + WINDOW_MARGIN);
   // Per-rule window lists, reused from file to file; only rules with a keyword hit are touched.

@@ -1,28 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { ruleTestCorpus as corpus } from './__fixtures__/rule-corpus.js';
 import { SECRET_RULES } from '../rules/index.js';
 import { compileCustomRule } from '../custom-rule.js';
 import { charClassForTest, hasRunForTest, HINTED_RULE_IDS, windowHint } from './window-hints.js';
 
-const RULES_DIR = fileURLToPath(new URL('../rules/', import.meta.url));
-const CASES_DIR = fileURLToPath(new URL('../../../../test/secrets-eval/cases/', import.meta.url));
-
-/** Every text the rules are tested on: the rule fixtures and the evaluation cases. */
-function corpus(): string[] {
-  const fixtures = readdirSync(RULES_DIR)
-    .filter((name) => name.endsWith('.fixture.txt'))
-    .map((name) => readFileSync(`${RULES_DIR}${name}`, 'latin1'));
-  const cases = readdirSync(CASES_DIR)
-    .filter((name) => name.endsWith('.jsonl'))
-    .flatMap((name) =>
-      readFileSync(`${CASES_DIR}${name}`, 'utf8')
-        .split('\n')
-        .filter((line) => line.trim() !== '')
-        .map((line) => (JSON.parse(line) as { text: string }).text),
-    );
-  return [...fixtures, ...cases];
-}
 
 describe('analyzers/secrets/engine/window-hints', () => {
   const texts = corpus();
@@ -46,6 +27,13 @@ describe('analyzers/secrets/engine/window-hints', () => {
     }
     // A hint checked against nothing proves nothing: each hinted rule fires somewhere in the fixtures.
     expect(matches).toBeGreaterThan(0);
+  });
+
+  it('generic-api-key: wants an API key name before the assignment, not a bare `key:`', () => {
+    const hint = windowHint(SECRET_RULES.find((rule) => rule.meta.id === 'generic-api-key')!)!;
+    expect(hint('{key:"a",value:1},{key:"b"}')).toBe(false);
+    expect(hint('x={apiKey: "k3Y9"}')).toBe(true);
+    expect(hint('SIGNING_KEY="k3Y9"')).toBe(true);
   });
 
   it('finds a run of class characters exactly when a plain scan does', () => {

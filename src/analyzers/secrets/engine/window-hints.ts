@@ -65,12 +65,32 @@ function has(pattern: RegExp): WindowHint {
   return (window) => pattern.test(window);
 }
 
+function either(first: RegExp, second: RegExp): WindowHint {
+  return (window) => first.test(window) || second.test(window);
+}
+
 const ALNUM = 'A-Za-z0-9';
 const TOKEN_CHARS = 'A-Za-z0-9_-';
 const HEX = '0-9a-f';
 
 // scheme://user:password@host (connection-string.ts uriPattern): `://`, a user without `:`, `:`, the password, `@`.
 const URI_WITH_PASSWORD = has(/:\/\/[^\s:/?#'"`<>\\]{0,64}:[^\s/'"`<>\\]{1,128}@/);
+
+/**
+ * generic-api-key: its name ends in one of API_KEY_WORD's words before `key` (`api_key`, `accessKey`,
+ * `hmac-key`…), not a bare `key:`, which minified code has in every other object literal. Found as
+ * `key` plus the assignment (a literal-led search), then the word before it: the same test as one
+ * regular expression led by the alternation costs as much as the rule's own pattern.
+ */
+const KEY_ASSIGNMENT = /key["'`]?\]?[ \t]{0,4}[:=,]/gi;
+const API_KEY_NAME = /(?:api|access|auth|app|private|signing|encryption|master|subscription|hmac)[_ -]?$/i;
+const API_KEY_ASSIGNMENT: WindowHint = (window) => {
+  KEY_ASSIGNMENT.lastIndex = 0;
+  for (let match = KEY_ASSIGNMENT.exec(window); match !== null; match = KEY_ASSIGNMENT.exec(window)) {
+    if (API_KEY_NAME.test(window.slice(Math.max(0, match.index - 13), match.index))) return true;
+  }
+  return false;
+};
 
 const HINTS: Readonly<Record<string, WindowHint>> = {
   // EAA[A-Za-z0-9]{80,400} (`i` flag: the same class). Source maps are full of `EAA`.
@@ -103,8 +123,10 @@ const HINTS: Readonly<Record<string, WindowHint>> = {
     ['url-credentials', 'database', 'postgres', 'mysql', 'mongodb', 'redis', 'amqp', 'mssql'].map((kind) => [`connection-string-${kind}`, URI_WITH_PASSWORD]),
   ),
   // Assignment rules (generic.ts): the name ends in the word, then ["'`]?\]?[ \t]{0,4} and one of `:`, `=`, `,`.
-  'generic-api-key': has(/key["'`]?\]?[ \t]{0,4}[:=,]/i),
+  'generic-api-key': API_KEY_ASSIGNMENT,
   'generic-token': has(/token["'`]?\]?[ \t]{0,4}[:=,]/i),
+  // PASSWORD_WORD: password, passwd, passwort, passphrase, pass or pwd; two literal-led searches.
+  'generic-password': either(/pass(?:word|wd|wort|phrase)?["'`]?\]?[ \t]{0,4}[:=,]/i, /pwd["'`]?\]?[ \t]{0,4}[:=,]/i),
 };
 
 let byRule: Map<SecretRule, WindowHint> | undefined;
