@@ -110,7 +110,8 @@ describe.skipIf(!CAN_RUN)(`web UI: security dashboard${SKIP_REASON}`, () => {
     await page.reload();
     await expect.poll(() => page.getByRole('radio', { name: '30 days' }).isChecked()).toBe(true);
     expect(await page.getByRole('checkbox', { name: 'Stacked' }).isChecked()).toBe(false);
-    expect(await page.getByTestId('open-chart').getAttribute('aria-label')).toMatch(/^Line chart/);
+    // After the reload the chart says it is loading until its data arrive.
+    await expect.poll(() => page.getByTestId('open-chart').getAttribute('aria-label')).toMatch(/^Line chart/);
 
     // Grades: acme/web has open critical findings, so it is under F, linking to its report.
     const grades = await apiGet<{ grades: { grade: string; projects: { fullPath: string }[] }[] }>(`/api/v1/groups/${world.groups.acme}/dashboard/grades`);
@@ -155,6 +156,9 @@ describe.skipIf(!CAN_RUN)(`web UI: security dashboard${SKIP_REASON}`, () => {
     const page = await browser.newPage();
     await signIn(page, world, world.maintainer, `/groups/${world.groups.acme}/dashboard?days=60`);
     await chartSvgMarkup(page);
+    // The file name and the exported title carry the group's path, from a query of its own (the
+    // switcher shows it from the same one): wait for it before exporting.
+    await page.getByRole('button', { name: 'Scope: acme ▾' }).waitFor();
 
     const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download SVG' }).click()]);
     expect(svgDownload.suggestedFilename()).toMatch(/^open-vulnerabilities-acme-60d-\d{4}-\d\d-\d\d\.svg$/);

@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import type { ReportType } from '../../core/finding.js';
 import type { ScanReport } from '../../core/report.js';
 import { isAtLeast, isSeverity, SEVERITIES, type Severity } from '../../core/severity.js';
 import { AVAILABLE_SCANNERS, SCANNER_NAMES, type AnalyzerSettings, type ScannerName } from '../../analyzers/index.js';
@@ -11,6 +12,7 @@ import { HistoryError, runHistoryScan } from '../../engine/history.js';
 import { runImageScan } from '../../engine/image-scan.js';
 import { runScan } from '../../engine/scan.js';
 import { WalkError } from '../../engine/walk/walk.js';
+import { sbomFileName } from '../../formats/cyclonedx/file-name.js';
 import { gitlabWriter } from '../../formats/gitlab/writer.js';
 import { sarifWriter } from '../../formats/sarif/writer.js';
 import { formatSummary } from '../../formats/text/summary.js';
@@ -44,11 +46,20 @@ export interface ScanFlags {
   readonly progress: boolean;
 }
 
-// The CycloneDX writer (and its library) is loaded only when that format is asked for.
-const FORMATS: Readonly<Record<string, () => Promise<ReportWriter>>> = {
-  gitlab: () => Promise.resolve(gitlabWriter),
-  sarif: () => Promise.resolve(sarifWriter),
-  cyclonedx: async () => (await import('../../formats/cyclonedx/writer.js')).cyclonedxWriter,
+/** A format named by --format: which files it writes, and its writer, loaded when one is due. */
+interface ReportFormat {
+  fileName(reportType: ReportType): string | null;
+  load(): Promise<ReportWriter>;
+}
+
+const eager = (writer: ReportWriter): ReportFormat => ({ fileName: (type) => writer.fileName(type), load: () => Promise.resolve(writer) });
+
+// The CycloneDX writer (and its library) is loaded only when a report type that has an SBOM ran:
+// a secrets-only scan with the default formats does not pay for it.
+const FORMATS: Readonly<Record<string, ReportFormat>> = {
+  gitlab: eager(gitlabWriter),
+  sarif: eager(sarifWriter),
+  cyclonedx: { fileName: sbomFileName, load: async () => (await import('../../formats/cyclonedx/writer.js')).cyclonedxWriter },
 };
 const DEFAULT_MAX_FILE_SIZE = 100 * 1024 * 1024;
 const MAX_LISTED_FINDINGS = 50;
@@ -76,15 +87,21 @@ function parseFailOn(value: string | undefined, config: BulwarkConfig): Severity
   return lower;
 }
 
-async function parseFormats(value: string): Promise<ReportWriter[]> {
+function parseFormats(value: string): ReportFormat[] {
   const names = value.split(',').map((name) => name.trim()).filter((name) => name !== '');
-  const loaders = names.map((name) => {
-    const load = FORMATS[name];
-    if (!load) throw new UsageError(`unknown format "${name}" in --format (known: ${Object.keys(FORMATS).join(', ')})`);
-    return load;
+  const formats = names.map((name) => {
+    const format = FORMATS[name];
+    if (!format) throw new UsageError(`unknown format "${name}" in --format (known: ${Object.keys(FORMATS).join(', ')})`);
+    return format;
   });
-  if (loaders.length === 0) throw new UsageError('--format needs at least one format');
-  return Promise.all(loaders.map((load) => load()));
+  if (formats.length === 0) throw new UsageError('--format needs at least one format');
+  return formats;
+}
+
+/** The writers of the formats that have a file for a report type of this scan. */
+function writersFor(formats: readonly ReportFormat[], report: ScanReport): Promise<ReportWriter[]> {
+  const types = report.runs.map((run) => run.reportType);
+  return Promise.all(formats.filter((format) => types.some((type) => format.fileName(type) !== null)).map((format) => format.load()));
 }
 
 function parsePositiveInt(flag: string, value: string | undefined): number | undefined {
@@ -173,7 +190,7 @@ async function analyzerSettings(scanners: ScannerName[], config: BulwarkConfig, 
 /** `bulwark scan PATH`: returns the exit code. */
 export async function scanCommand(target: string, flags: ScanFlags, signal: AbortSignal): Promise<number> {
   const scanners = parseScanners(flags.scanners);
-  const writers = await parseFormats(flags.format);
+  const formats = parseFormats(flags.format);
   const config = await readConfig(target, flags.config);
   const failOn = parseFailOn(flags.failOn, config);
   const threads = parsePositiveInt('--jobs', flags.jobs);
@@ -249,7 +266,7 @@ export async function scanCommand(target: string, flags: ScanFlags, signal: Abor
     ...(projectId === undefined ? {} : { projectId: /^\d+$/.test(projectId) ? Number(projectId) : projectId }),
     ...(flags.uuidNamespace === undefined ? {} : { uuidNamespace: flags.uuidNamespace }),
   };
-  const written = await writeReports(report, writers, flags.out, writeOptions);
+  const written = await writeReports(report, await writersFor(formats, report), flags.out, writeOptions);
   if (flags.quiet !== true) {
     const color = process.stdout.isTTY === true && process.env['NO_COLOR'] === undefined;
     process.stdout.write(formatSummary(report, { color, maxListed: MAX_LISTED_FINDINGS, reportFiles: written, elapsedMs: Date.now() - started }));

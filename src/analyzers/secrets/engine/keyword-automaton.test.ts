@@ -202,6 +202,22 @@ describe('analyzers/secrets/engine/keyword-automaton', () => {
     expect(expectPlainSearch(rules, Buffer.from(text, 'latin1'))).toBeGreaterThan(5000);
   });
 
+  it('scans a buffer larger than the reserved WebAssembly memory (which then grows), and smaller ones after it', () => {
+    const automaton = buildKeywordAutomaton([{ keywords: ['ghp_'], caseSensitive: false }], 'auto');
+    const ends = (bytes: Buffer): number[] => {
+      const out: number[] = [];
+      automaton.scan(bytes, (_rule, end) => out.push(end));
+      return out;
+    };
+    // 6 MiB of filler with the keyword at the start, across the 4 MiB mark and at the very end.
+    const big = Buffer.alloc(6 * 1024 * 1024, 'x');
+    for (const at of [0, 4 * 1024 * 1024 - 2, big.length - 4]) big.write('ghp_', at, 'latin1');
+    expect(ends(big)).toEqual([4, 4 * 1024 * 1024 + 2, big.length]);
+    const small = Buffer.from(`${'y'.repeat(3000)}GHP_${'y'.repeat(3000)}`, 'latin1');
+    expect(ends(small)).toEqual([3004]);
+    expect(ends(big)).toHaveLength(3);
+  });
+
   it('matches nothing when there are no keywords', () => {
     expect(hits([[]], 'anything')).toEqual([]);
   });

@@ -181,6 +181,8 @@ export function keywordScanModule(): object | null {
 }
 
 const PAGE = 64 * 1024;
+/** Data bytes the memory holds without growing: the engine's default read chunk (4 MiB) and a page. */
+const RESERVED_DATA_BYTES = 4 * 1024 * 1024 + PAGE;
 const OUT_CAPACITY = 8192;
 
 /** One automaton's table in its own WebAssembly memory, and a scan over any byte buffer. */
@@ -212,7 +214,10 @@ export function createWasmKeywordScanner(table: Int32Array, quietRows: number, f
   const outBytes = OUT_CAPACITY * 8;
   const outPtr = firstOutput + (table.length - quietRows * 256) * 4;
   const dataPtr = outPtr + HITS_AT + STREAMS * outBytes;
-  const memory = new wasm.Memory({ initial: Math.ceil((dataPtr + PAGE) / PAGE) });
+  // Room for a whole read chunk from the start: growing the memory detaches its old buffer, and
+  // the first detach in a thread throws away every optimised function that reads a typed array
+  // (V8's detaching protector), which then compiles again: a fifth of a scan's compile time.
+  const memory = new wasm.Memory({ initial: Math.ceil((dataPtr + RESERVED_DATA_BYTES + STREAMS) / PAGE) });
   const instance = new wasm.Instance(module, { env: { memory } });
   const run = instance.exports['scan'] as ScanFn;
   const runN = instance.exports['scanN'] as ScanNFn;

@@ -83,8 +83,14 @@ export function compileSecretMatcher(rules: readonly SecretRule[]): SecretMatche
       const hits: SecretHit[] = [];
       if (touched.length === 0) return hits;
       touched.sort((a, b) => a - b);
-      const lists = touched.map((index) => windows[index] as number[]);
-      for (const index of touched) windows[index] = undefined;
+      // Plain loops and push: an array from map() and a for-of over it took maps that the
+      // optimised code had not seen, and each such deoptimisation meant compiling it again.
+      const lists: number[][] = [];
+      for (let t = 0; t < touched.length; t++) {
+        const index = touched[t] as number;
+        lists.push(windows[index] as number[]);
+        windows[index] = undefined;
+      }
       const source = windowSource(bytes, lists, getText);
       for (let t = 0; t < touched.length; t++) {
         const list = lists[t] as number[];
@@ -115,16 +121,20 @@ function windowSource(bytes: Uint8Array, lists: readonly number[][], getText: ()
     return (from, to) => text.slice(from, to);
   }
   let count = 0;
-  for (const list of lists) count += list.length >> 1;
+  for (let l = 0; l < lists.length; l++) count += (lists[l] as number[]).length >> 1;
   // Windows packed as from * PACK + to, so one native numeric sort orders them by start.
   const packed = new Float64Array(count);
   let n = 0;
-  for (const list of lists) for (let k = 0; k < list.length; k += 2) packed[n++] = (list[k] as number) * PACK + (list[k + 1] as number);
+  for (let l = 0; l < lists.length; l++) {
+    const list = lists[l] as number[];
+    for (let k = 0; k < list.length; k += 2) packed[n++] = (list[k] as number) * PACK + (list[k + 1] as number);
+  }
   if (lists.length > 1) packed.sort();
   // Union of every rule's windows, as sorted disjoint [from, to) pairs.
   const union: number[] = [];
   let covered = 0;
-  for (const value of packed) {
+  for (let p = 0; p < packed.length; p++) {
+    const value = packed[p] as number;
     const from = Math.floor(value / PACK);
     const to = value - from * PACK;
     const last = union.length - 1;
