@@ -165,7 +165,9 @@ describe.skipIf(!CAN_RUN)(`web UI: pipelines list and merge-request comparison${
     await signIn(page, world, world.reporter, `/projects/${world.projects.web}/compare?base=${world.pipelines.webMain1}&head=${world.pipelines.webMain2}`);
     await expect(section(page, /^SAST/).locator('summary').textContent()).resolves.toBe('SAST detected 3 new potential vulnerabilities and 6 fixed');
     await page.goto(`${world.baseUrl}/projects/${world.projects.api}/compare?head=1`);
-    await expect(page.getByRole('alert').first().textContent()).resolves.toMatch(/Not found/);
+    // Two queries fail (the pipelines for the pickers, the comparison), each with its own alert, in
+    // either order: poll the first one.
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/Not found/);
     await page.close();
   });
 });

@@ -28,9 +28,11 @@ describe.skipIf(!CAN_RUN)(`web UI: security configuration and inventory${SKIP_RE
     // Report types that ran get no hint; the others say how to run and upload them.
     expect(await page.locator('[data-enable-hint="sast"]').count()).toBe(0);
     expect(await page.locator('[data-enable-hint="container_scanning"] code').textContent()).toBe('bulwark scan --image image.tar --out reports');
-    expect(await page.getByRole('heading', { name: 'Then upload' }).locator('xpath=..').textContent()).toContain(
-      `bulwark upload reports --server ${world.baseUrl} --project acme/web --ref main`,
-    );
+    // The command names the project by its path, which comes from a query of its own (the project
+    // id stands in until it answers): poll.
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Then upload' }).locator('xpath=..').textContent())
+      .toContain(`bulwark upload reports --server ${world.baseUrl} --project acme/web --ref main`);
     expect(await page.getByText(/report types enabled/).textContent()).toMatch(/5 of 9/);
     await docScreenshot(page, 'security-configuration');
     await page.close();
