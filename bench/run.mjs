@@ -332,10 +332,23 @@ function fmt(value, digits = 1) {
   return value === null || value === undefined || !Number.isFinite(value) ? '—' : value.toFixed(digits);
 }
 
+/**
+ * Throughput past the fixed cost: MB over (seconds - startup s). On a large corpus it is what a
+ * long scan sustains; on a small one start-up dominates and this says little.
+ */
+function steadyMbPerSecond(r) {
+  if (r.status !== 'ok' || r.startupSeconds === null || r.startupSeconds === undefined) return null;
+  const scanning = r.seconds - r.startupSeconds;
+  return scanning > 0 ? r.bytes / 1e6 / scanning : null;
+}
+
 function tableRows(results) {
   return results.map((r) => {
     const bulwark = results.find((x) => x.corpus === r.corpus && x.tool === 'bulwark' && x.status === 'ok');
     const ratio = r.status === 'ok' && bulwark ? r.mbPerSecond / bulwark.mbPerSecond : null;
+    const steady = steadyMbPerSecond(r);
+    const bulwarkSteady = bulwark ? steadyMbPerSecond(bulwark) : null;
+    const steadyRatio = steady !== null && bulwarkSteady !== null ? steady / bulwarkSteady : null;
     return [
       r.label,
       r.corpus,
@@ -348,6 +361,8 @@ function tableRows(results) {
       r.startupCpuSeconds === null || r.startupCpuSeconds === undefined ? '—' : fmtSeconds(r.startupCpuSeconds),
       r.status === 'ok' ? fmt(r.mbPerSecond, 2) : '—',
       ratio === null ? '—' : `${ratio.toFixed(2)}×`,
+      fmt(steady, 2),
+      steadyRatio === null ? '—' : `${steadyRatio.toFixed(2)}×`,
       r.status === 'ok' ? String(r.findings) : '—',
       r.rssKb ? fmt(r.rssKb / 1024, 0) : '—',
       r.status === 'ok' ? `${r.runs}` : '—',
@@ -355,7 +370,7 @@ function tableRows(results) {
   });
 }
 
-const HEADERS = ['tool', 'corpus', 'files', 'MB', 'seconds (median)', 'min–max s', 'startup s', 'CPU s', 'startup CPU s', 'MB/s', 'MB/s vs Bulwark', 'findings', 'peak RSS MB', 'runs'];
+const HEADERS = ['tool', 'corpus', 'files', 'MB', 'seconds (median)', 'min–max s', 'startup s', 'CPU s', 'startup CPU s', 'MB/s', 'MB/s vs Bulwark', 'MB/s past start-up', 'past start-up vs Bulwark', 'findings', 'peak RSS MB', 'runs'];
 
 function textTable(rows) {
   const widths = HEADERS.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
@@ -629,7 +644,7 @@ async function main() {
   const versions = [...new Map(results.map((r) => [r.tool, `${r.tool} ${r.version}`])).values()].join(', ');
   const md = [
     `Measured ${env.date.slice(0, 10)} on ${env.cores} × ${env.cpu}, Node ${env.node}, Bulwark at ${env.bulwarkCommit}, dist/ built ${env.distBuilt} UTC; load average (1, 5, 15 min) ${startLoad} at the start, ${endLoad} at the end.`,
-    `Versions: ${versions}. Median of up to ${options.runs} runs; MB = 10^6 bytes; "MB/s vs Bulwark" is the tool's MB/s divided by Bulwark's (below 1 = slower than Bulwark); "startup s" is the same tool on a folder of two tiny files, the fixed cost inside "seconds"; "CPU s" is user + system time of all the tool's threads (median; compare it when the machine is loaded).`,
+    `Versions: ${versions}. Median of up to ${options.runs} runs; MB = 10^6 bytes; "MB/s vs Bulwark" is the tool's MB/s divided by Bulwark's (below 1 = slower than Bulwark); "startup s" is the same tool on a folder of two tiny files, the fixed cost inside "seconds"; "MB/s past start-up" is MB / (seconds - startup s), the rate once started (meaningful on a large corpus); "CPU s" is user + system time of all the tool's threads (median; compare it when the machine is loaded).`,
     '',
     markdownTable(rows),
     ...(notes.length > 0 ? ['', ...notes.map((n) => `- ${n}`)] : []),
