@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SECRET_RULES } from '../rules/index.js';
 import { keywordAnchors, parseAnchor } from './keyword-anchors.js';
 import { buildKeywordAutomaton, type KeywordAutomaton, type RuleKeywords } from './keyword-automaton.js';
+import { keywordScanModule } from './keyword-scan-wasm.js';
 
 function hits(keywords: string[][], text: string, caseSensitive = false): [number, number][] {
   const out: [number, number][] = [];
@@ -216,6 +217,10 @@ describe('analyzers/secrets/engine/keyword-automaton', () => {
     const small = Buffer.from(`${'y'.repeat(3000)}GHP_${'y'.repeat(3000)}`, 'latin1');
     expect(ends(small)).toEqual([3004]);
     expect(ends(big)).toHaveLength(3);
+  });
+
+  it('compiles its WebAssembly loop on this Node (else every comparison above is the JavaScript loop against itself)', () => {
+    expect(keywordScanModule()).not.toBeNull();
   });
 
   it('matches nothing when there are no keywords', () => {
