@@ -63,6 +63,7 @@ describe('cli scan', () => {
     [['scan', '.', '--config', '/nonexistent.yml'], 'cannot read configuration'],
     [['scan', '.', '--baseline', '/nonexistent.json'], 'cannot read baseline'],
     [['scan', '.', '--since', 'HEAD~1'], '--since only applies with --history'],
+    [['scan', '/', '--history'], 'is not a git repository (--history needs one)'],
     [['scan', '.', '--bogus'], "unknown option '--bogus'"],
     [['frobnicate'], "unknown command 'frobnicate'"],
   ])('exits 2 with a clear message for %j', async (args, message) => {

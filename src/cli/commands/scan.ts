@@ -8,8 +8,6 @@ import { resolveDbDir } from '../../advisories/location.js';
 import { CONFIG_FILE_NAME, loadConfig, parseSize } from '../../config/load.js';
 import type { BulwarkConfig } from '../../config/schema.js';
 import { parseBaseline, subtractBaseline } from '../../engine/baseline.js';
-import { HistoryError, runHistoryScan } from '../../engine/history.js';
-import { runImageScan } from '../../engine/image-scan.js';
 import { runScan } from '../../engine/scan.js';
 import { WalkError } from '../../engine/walk/walk.js';
 import { sbomFileName } from '../../formats/cyclonedx/file-name.js';
@@ -225,10 +223,15 @@ export async function scanCommand(target: string, flags: ScanFlags, signal: Abor
 
   let report: ScanReport;
   try {
-    report = flags.image !== undefined
-      ? await runImageScan({ image: flags.image, settings, severityOverrides, signal })
-      : flags.history === true
-      ? await runHistoryScan({
+    // History and image scans are loaded only when asked for: the history reader brings
+    // child_process and readline (and with them net, streams, dgram), a cost at every start.
+    if (flags.image !== undefined) {
+      const { runImageScan } = await import('../../engine/image-scan.js');
+      report = await runImageScan({ image: flags.image, settings, severityOverrides, signal });
+    } else if (flags.history === true) {
+      const { HistoryError, runHistoryScan } = await import('../../engine/history.js');
+      try {
+        report = await runHistoryScan({
           root: target,
           settings,
           exclude,
@@ -236,20 +239,26 @@ export async function scanCommand(target: string, flags: ScanFlags, signal: Abor
           onProgress: progress.update,
           signal,
           ...(flags.since === undefined ? {} : { since: flags.since }),
-        })
-      : await runScan({
-          root: target,
-          settings,
-          exclude,
-          gitignore: flags.gitignore && config.gitignore !== false,
-          maxFileSize,
-          severityOverrides,
-          onProgress: progress.update,
-          signal,
-          ...(threads === undefined ? {} : { threads }),
         });
+      } catch (error) {
+        if (error instanceof HistoryError) throw new UsageError(error.message);
+        throw error;
+      }
+    } else {
+      report = await runScan({
+        root: target,
+        settings,
+        exclude,
+        gitignore: flags.gitignore && config.gitignore !== false,
+        maxFileSize,
+        severityOverrides,
+        onProgress: progress.update,
+        signal,
+        ...(threads === undefined ? {} : { threads }),
+      });
+    }
   } catch (error) {
-    if (error instanceof WalkError || error instanceof HistoryError) throw new UsageError(error.message);
+    if (error instanceof WalkError) throw new UsageError(error.message);
     throw error;
   } finally {
     progress.done();
