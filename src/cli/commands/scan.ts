@@ -223,8 +223,8 @@ export async function scanCommand(target: string, flags: ScanFlags, signal: Abor
 
   let report: ScanReport;
   try {
-    // History and image scans are loaded only when asked for: the history reader brings
-    // child_process and readline (and with them net, streams, dgram), a cost at every start.
+    // History and image scans are loaded only when asked for: a plain scan's start-up does not
+    // load the history reader (and readline with it) or the image reader.
     if (flags.image !== undefined) {
       const { runImageScan } = await import('../../engine/image-scan.js');
       report = await runImageScan({ image: flags.image, settings, severityOverrides, signal });
