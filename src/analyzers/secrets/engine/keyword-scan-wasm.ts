@@ -115,17 +115,17 @@ function scanNBody(n: number): number[] {
     op.get, hits(k), op.const, 1, op.add, op.set, hits(k),
     op.end,
   ];
-  const anyOf = (test: (k: number) => number[]): number[] => [...test(0), ...each((k) => (k === 0 ? [] : [...test(k), op.or]))];
+  const orAcrossStreams = (test: (k: number) => number[]): number[] => [...test(0), ...each((k) => (k === 0 ? [] : [...test(k), op.or]))];
   const code = [
     op.block, op.void,
     op.loop, op.void,
     op.get, pos(0), op.get, END0, op.geU, op.brIf, 1,
     ...each(step),
     // One test for the common case, no hit in any stream: the reporting bit in none.
-    ...anyOf((k) => [op.get, state(k)]), op.get, FIRSTN, op.and,
+    ...orAcrossStreams((k) => [op.get, state(k)]), op.get, FIRSTN, op.and,
     op.if, op.void,
     ...each(record),
-    ...anyOf((k) => [op.get, hits(k), op.get, CAPN, op.geU]),
+    ...orAcrossStreams((k) => [op.get, hits(k), op.get, CAPN, op.geU]),
     op.brIf, 2,
     op.end,
     op.br, 0,
